@@ -1,0 +1,65 @@
+//! The `journeyc` command line: parses arguments, runs one subcommand and
+//! turns its outcome into the exit code, in one place.
+//!
+//! Exit codes: 0 success, 1 the journey has errors, 2 usage or IO errors.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "journeyc", version, about = "Compile MSP customer journeys written as code", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check journeys and report every problem with its file, line and column.
+    Check(cli::check::Args),
+    /// Print the documentation of a diagnostic code or rule, such as JC302.
+    Explain(cli::explain::Args),
+    /// List every diagnostic code and rule.
+    Rules,
+    /// Write a starter journey with the six-stage MSP spine.
+    Init(cli::init::Args),
+    /// Print the JSON Schema of journey files.
+    Schema,
+}
+
+/// What a subcommand reports to `main`.
+pub enum Outcome {
+    /// Everything went as asked.
+    Success,
+    /// The journey has problems (exit code 1).
+    Findings,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => cli::check::run(&args),
+        Command::Explain(args) => cli::explain::run(&args),
+        Command::Rules => cli::explain::list(),
+        Command::Init(args) => cli::init::run(&args),
+        Command::Schema => cli::schema::run(),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("journeyc: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The top level of a journey and who and what it refers to: the segment,
+//! teams, owners and systems of record.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::{
+    BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id, MomentOfTruth,
+    Onboarding, ProofAsset, Qualification, Roi, Spanned, Stage, Text, Touchpoint,
+};
+
+/// A customer journey for one segment, written as code. A journey lives in
+/// one directory; its sections may be spread over several `*.journey.yaml`
+/// files there. Lists are joined across files; every other section is written
+/// in one file only.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "journeyc journey file")]
+pub struct Journey {
+    /// The JSON Schema of this file, for editors. journeyc ignores it.
+    #[serde(rename = "$schema")]
+    pub schema: Option<String>,
+    /// The journey's name and id. Exactly one file of a journey has it.
+    pub journey: Option<Spanned<Header>>,
+    /// The segment this journey is for, with its ideal customer profile.
+    pub segment: Option<Spanned<Segment>>,
+    /// Teams that own parts of the journey.
+    #[serde(default)]
+    pub teams: Vec<Team>,
+    /// People who own stages, touchpoints, moments of truth and plan steps.
+    #[serde(default)]
+    pub owners: Vec<Owner>,
+    /// Systems of record: the CRM, the PSA, web analytics and others.
+    #[serde(default)]
+    pub systems: Vec<System>,
+    /// Why accounts leave the journey; used by stage exit paths and as the
+    /// lost-reason pick list in the CRM.
+    #[serde(default)]
+    pub drop_off_reasons: Vec<DropOffReason>,
+    /// The stages of the journey, with criteria, transitions and exit paths.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    /// The buying committee: the roles that decide together.
+    #[serde(default)]
+    pub committee: Vec<CommitteeRole>,
+    /// Proof assets the committee roles need (SOC 2 report, SLA, case study).
+    #[serde(default)]
+    pub proof_assets: Vec<ProofAsset>,
+    /// The journey event schema: every event, where it is logged, its fields.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Every interaction across the lifecycle, not only marketing.
+    #[serde(default)]
+    pub touchpoints: Vec<Touchpoint>,
+    /// The touchpoints that change the odds of purchase, renewal or expansion.
+    #[serde(default)]
+    pub moments_of_truth: Vec<MomentOfTruth>,
+    /// Fixes that come out of the heat map, by kind and priority.
+    #[serde(default)]
+    pub backlog: Vec<BacklogItem>,
+    /// How a lead becomes a managed-services qualified lead.
+    pub qualification: Option<Spanned<Qualification>>,
+    /// The Sales to Service handoff and the 90-day onboarding plan.
+    pub onboarding: Option<Spanned<Onboarding>>,
+    /// Inputs of the ROI model.
+    pub roi: Option<Spanned<Roi>>,
+    /// Board KPI, review cadences and experiments.
+    pub governance: Option<Spanned<Governance>>,
+    /// Metrics captured before changes, to compare results against.
+    #[serde(default)]
+    pub baseline: Vec<BaselineMetric>,
+}
+
+/// The journey's identity.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Stable id of the journey, such as `finance-20-150`.
+    pub id: Id,
+    /// Name people read, such as "Finance firms, 20 to 150 seats".
+    pub name: Text,
+    /// What the journey covers and who maintains it.
+    pub description: Option<Text>,
+    /// The owner accountable for keeping the journey current.
+    pub owner: Option<Id>,
+}
+
+/// The segment a journey is made for. General maps are too vague to act on.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    pub id: Id,
+    pub name: Text,
+    pub description: Option<Text>,
+    /// The firmographic ideal customer profile used by qualification.
+    pub icp: Option<Spanned<Icp>>,
+}
+
+/// Ideal customer profile: the firmographics of a good fit.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Icp {
+    /// Employee range, inclusive.
+    pub employees: Option<Spanned<Range>>,
+    /// Managed seats (endpoints or users) range, inclusive.
+    pub seats: Option<Spanned<Range>>,
+    /// Industries, such as `finance`, `healthcare`, `legal`.
+    #[serde(default)]
+    pub verticals: Vec<Text>,
+    /// Regions served, such as `us-northeast`.
+    #[serde(default)]
+    pub regions: Vec<Text>,
+    /// Other traits of a good fit, in words.
+    #[serde(default)]
+    pub traits: Vec<Text>,
+}
+
+/// An inclusive range of whole numbers.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: Spanned<u32>,
+    pub max: Spanned<u32>,
+}
+
+/// A team, such as Marketing, Sales or Service.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub id: Id,
+    pub name: Text,
+    /// The function the team performs.
+    pub function: Option<Spanned<Function>>,
+}
+
+/// A person who owns parts of the journey.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Owner {
+    pub id: Id,
+    pub name: Text,
+    /// The team the person belongs to (an id from `teams`).
+    pub team: Option<Id>,
+    /// Job title, such as "Service Delivery Manager".
+    pub title: Option<Text>,
+    pub email: Option<Text>,
+}
+
+/// The function that runs a touchpoint or that a team performs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Function {
+    Marketing,
+    Sales,
+    Service,
+    Legal,
+    Finance,
+    Vcio,
+    Security,
+    Operations,
+    Leadership,
+}
+
+/// A system of record, such as the CRM or the PSA.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    pub id: Id,
+    pub name: Text,
+    /// What the system is for.
+    pub kind: Spanned<SystemKind>,
+    /// The product, which decides the artifacts journeyc generates for it.
+    pub product: Spanned<Product>,
+}
+
+/// What a system of record is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SystemKind {
+    /// Commercial records: opportunities, contact roles, lost reasons.
+    Crm,
+    /// Professional services automation: tickets, projects, onboarding tasks.
+    Psa,
+    /// Content engagement tied to a contact.
+    WebAnalytics,
+    /// E-mail and nurture programmes.
+    MarketingAutomation,
+    /// Documentation and knowledge base.
+    Documentation,
+    Other,
+}
+
+/// The product behind a system of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Product {
+    Hubspot,
+    Salesforce,
+    Connectwise,
+    Autotask,
+    Halopsa,
+    Ga4,
+    Segment,
+    Other,
+}
