@@ -41,10 +41,25 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
 
         once(&mut journey.journey, header, "journey", &mut diagnostics);
         once(&mut journey.segment, segment, "segment", &mut diagnostics);
-        once(&mut journey.qualification, qualification, "qualification", &mut diagnostics);
-        once(&mut journey.onboarding, onboarding, "onboarding", &mut diagnostics);
+        once(
+            &mut journey.qualification,
+            qualification,
+            "qualification",
+            &mut diagnostics,
+        );
+        once(
+            &mut journey.onboarding,
+            onboarding,
+            "onboarding",
+            &mut diagnostics,
+        );
         once(&mut journey.roi, roi, "roi", &mut diagnostics);
-        once(&mut journey.governance, governance, "governance", &mut diagnostics);
+        once(
+            &mut journey.governance,
+            governance,
+            "governance",
+            &mut diagnostics,
+        );
 
         journey.teams.extend(teams);
         journey.owners.extend(owners);
@@ -68,13 +83,20 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
                 Span::file_start(first_file),
                 "no file of this journey names it",
             )
-            .with_help("add a `journey:` section with `id:` and `name:` to the journey's main file"),
+            .with_help(
+                "add a `journey:` section with `id:` and `name:` to the journey's main file",
+            ),
         );
     }
     (journey, diagnostics)
 }
 
-fn once<T>(slot: &mut Option<Spanned<T>>, value: Option<Spanned<T>>, section: &str, out: &mut Vec<Diagnostic>) {
+fn once<T>(
+    slot: &mut Option<Spanned<T>>,
+    value: Option<Spanned<T>>,
+    section: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(value) = value else { return };
     match slot {
         None => *slot = Some(value),
@@ -86,7 +108,9 @@ fn once<T>(slot: &mut Option<Spanned<T>>, value: Option<Spanned<T>>, section: &s
                 "second definition",
             )
             .with_secondary(first.span, "first definition")
-            .with_help(format!("keep `{section}` in one file of the journey and delete the other")),
+            .with_help(format!(
+                "keep `{section}` in one file of the journey and delete the other"
+            )),
         ),
     }
 }

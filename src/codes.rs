@@ -59,9 +59,14 @@ macro_rules! code {
     };
 }
 
-code!(UNREADABLE_FILE, "JC001", "unreadable-file", Error, Load,
+code!(
+    UNREADABLE_FILE,
+    "JC001",
+    "unreadable-file",
+    Error,
+    Load,
     "a journey file could not be read as UTF-8 text",
-r#"## What it checks
+    r#"## What it checks
 Every journey file must be plain UTF-8 text. A file that is not valid UTF-8,
 that contains NUL bytes (a binary file), or that is larger than the size
 limit is reported here instead of being parsed.
@@ -77,11 +82,17 @@ A spreadsheet export saved as `touchpoints.journey.yaml` in Windows-1252.
 ## How to fix
 Save the file as UTF-8 (every modern editor offers this in "Save as"), or move
 files that are not journeys out of the journey directory.
-"#);
+"#
+);
 
-code!(YAML_SYNTAX, "JC002", "yaml-syntax", Error, Load,
+code!(
+    YAML_SYNTAX,
+    "JC002",
+    "yaml-syntax",
+    Error,
+    Load,
     "the file is not valid YAML",
-r#"## What it checks
+    r#"## What it checks
 The file must parse as one YAML document: consistent indentation with spaces,
 balanced quotes and brackets, a `key: value` on each mapping line.
 
@@ -100,11 +111,17 @@ stages:
 Look at the line named in the message and the line before it. Indent with
 spaces only, line up keys of the same mapping, and quote text that contains
 `: ` or starts with a special character such as `*`, `&`, `!`, `%` or `@`.
-"#);
+"#
+);
 
-code!(DUPLICATE_KEY, "JC003", "duplicate-key", Error, Load,
+code!(
+    DUPLICATE_KEY,
+    "JC003",
+    "duplicate-key",
+    Error,
+    Load,
     "a key appears twice in the same mapping",
-r#"## What it checks
+    r#"## What it checks
 No mapping may contain the same key twice.
 
 ## Why
@@ -122,11 +139,17 @@ not used.
 ## How to fix
 Delete one of the two keys. If a touchpoint really has two people involved,
 keep one `owner` and name the other in the description.
-"#);
+"#
+);
 
-code!(TOO_DEEP, "JC004", "nesting-too-deep", Error, Load,
+code!(
+    TOO_DEEP,
+    "JC004",
+    "nesting-too-deep",
+    Error,
+    Load,
     "the YAML nests deeper than any journey needs",
-r#"## What it checks
+    r#"## What it checks
 Mappings and lists may nest at most 64 levels deep.
 
 ## Why
@@ -135,11 +158,17 @@ sign of a broken or hostile file and would make every tool that reads it slow.
 
 ## How to fix
 Flatten the structure; compare with the format reference in `docs/format.md`.
-"#);
+"#
+);
 
-code!(ALIAS_LIMIT, "JC005", "alias-expansion-limit", Error, Load,
+code!(
+    ALIAS_LIMIT,
+    "JC005",
+    "alias-expansion-limit",
+    Error,
+    Load,
     "YAML aliases expand to too much data",
-r#"## What it checks
+    r#"## What it checks
 Anchors (`&name`) and aliases (`*name`) may be used to repeat content, but the
 repeated content may not add more than 1,000,000 values in total.
 
@@ -149,11 +178,17 @@ laughs" attack) and exhaust the memory of every machine that reads the file.
 
 ## How to fix
 Write the repeated content out, or use fewer levels of aliases.
-"#);
+"#
+);
 
-code!(EMPTY_FILE, "JC006", "empty-file", Error, Load,
+code!(
+    EMPTY_FILE,
+    "JC006",
+    "empty-file",
+    Error,
+    Load,
     "a journey file has no content",
-r#"## What it checks
+    r#"## What it checks
 A `*.journey.yaml` file must contain at least one section.
 
 ## Why
@@ -162,22 +197,34 @@ and never filled in.
 
 ## How to fix
 Add the sections the file is meant to hold, or delete the file.
-"#);
+"#
+);
 
-code!(SEVERAL_DOCUMENTS, "JC007", "several-documents", Error, Load,
+code!(
+    SEVERAL_DOCUMENTS,
+    "JC007",
+    "several-documents",
+    Error,
+    Load,
     "a journey file holds more than one YAML document",
-r#"## What it checks
+    r#"## What it checks
 Each file holds one YAML document; a second `---` separator starts another,
 which journeyc does not read.
 
 ## How to fix
 Remove the `---` line, or move the second document into a file of its own in
 the same directory (files in one directory form one journey).
-"#);
+"#
+);
 
-code!(UNKNOWN_KEY, "JC101", "unknown-key", Error, Schema,
+code!(
+    UNKNOWN_KEY,
+    "JC101",
+    "unknown-key",
+    Error,
+    Schema,
     "a key that the journey format does not define",
-r#"## What it checks
+    r#"## What it checks
 Every key must be one that the journey format defines at that place. The
 published schema (`schemas/journey.schema.json`) lists them.
 
@@ -188,11 +235,17 @@ the journey would lose the owner without anyone noticing.
 ## How to fix
 Use the suggested key, or remove the key. Editors that use the schema
 modeline complete keys as you type.
-"#);
+"#
+);
 
-code!(WRONG_TYPE, "JC102", "wrong-type", Error, Schema,
+code!(
+    WRONG_TYPE,
+    "JC102",
+    "wrong-type",
+    Error,
+    Schema,
     "a value of the wrong kind (text, number, list, mapping)",
-r#"## What it checks
+    r#"## What it checks
 Each value must be of the kind the format expects: text, a whole number, a
 number, true/false, a list or a mapping.
 
@@ -205,32 +258,50 @@ heat:
 ## How to fix
 Write the kind of value the message names. Text that looks like a number or
 `true` can be put in quotes.
-"#);
+"#
+);
 
-code!(MISSING_KEY, "JC103", "missing-key", Error, Schema,
+code!(
+    MISSING_KEY,
+    "JC103",
+    "missing-key",
+    Error,
+    Schema,
     "a required key is missing",
-r#"## What it checks
+    r#"## What it checks
 Some keys are required wherever their mapping appears, such as the `id` of a
 stage or the `name` of an owner.
 
 ## How to fix
 Add the key named in the message to the mapping the label points at.
-"#);
+"#
+);
 
-code!(INVALID_VALUE, "JC104", "invalid-value", Error, Schema,
+code!(
+    INVALID_VALUE,
+    "JC104",
+    "invalid-value",
+    Error,
+    Schema,
     "a value outside the allowed choices, pattern or range",
-r#"## What it checks
+    r#"## What it checks
 Values with a fixed set of choices (a system `kind`, a touchpoint `function`,
 an experiment `kind`) must use one of them; ids must be lowercase words joined
 by `-` or `_`; scores must lie in their range; dates are `YYYY-MM-DD`.
 
 ## How to fix
 Use one of the values listed in the help text.
-"#);
+"#
+);
 
-code!(SECTION_TWICE, "JC011", "section-defined-twice", Error, Assemble,
+code!(
+    SECTION_TWICE,
+    "JC011",
+    "section-defined-twice",
+    Error,
+    Assemble,
     "a single-valued section is defined in two files of one journey",
-r#"## What it checks
+    r#"## What it checks
 Lists (`stages`, `touchpoints`, `events`, …) may be spread over several files
 of a journey directory, but sections that describe the journey once
 (`journey`, `segment`, `qualification`, `onboarding`, `roi`, `governance`) may
@@ -242,11 +313,17 @@ which one wins.
 
 ## How to fix
 Keep the section in one file and delete it from the other.
-"#);
+"#
+);
 
-code!(MISSING_HEADER, "JC012", "missing-journey-header", Error, Assemble,
+code!(
+    MISSING_HEADER,
+    "JC012",
+    "missing-journey-header",
+    Error,
+    Assemble,
     "no file of the journey has a `journey:` header",
-r#"## What it checks
+    r#"## What it checks
 Exactly one file of each journey directory has a `journey:` section with the
 journey's `id` and `name`.
 
@@ -263,7 +340,8 @@ journey:
 ## How to fix
 Add a `journey:` section to the main file of the journey (by convention
 `journey.journey.yaml`).
-"#);
+"#
+);
 
 /// The codes that are not rules, in catalogue order.
 pub static NON_RULE_CODES: &[&Code] = &[

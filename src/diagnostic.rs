@@ -90,11 +90,27 @@ impl Diagnostic {
 /// the phases happened to find them.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.primary.span.file, a.primary.span.start, a.code.code, &a.message).cmp(&(
-            b.primary.span.file,
-            b.primary.span.start,
-            b.code.code,
-            &b.message,
-        ))
+        (
+            a.primary.span.file,
+            a.primary.span.start,
+            a.code.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.span.file,
+                b.primary.span.start,
+                b.code.code,
+                &b.message,
+            ))
     });
+}
+
+/// A user's value cut to a length that fits a one-line message: a key or
+/// value pasted by mistake can be megabytes long.
+pub fn shorten(value: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match value.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    }
 }

@@ -42,7 +42,9 @@ impl<'a> StageGraph<'a> {
                 .or_insert_with(|| graph.add_node(stage));
         }
         for stage in &journey.stages {
-            let Some(&from) = by_id.get(stage.id.as_str()) else { continue };
+            let Some(&from) = by_id.get(stage.id.as_str()) else {
+                continue;
+            };
             if graph[from].id.span != stage.id.span {
                 continue;
             }
@@ -57,10 +59,20 @@ impl<'a> StageGraph<'a> {
                 }
             }
         }
-        let starts: Vec<NodeIndex> = graph.node_indices().filter(|&n| graph[n].is_start()).collect();
-        let ends = graph.node_indices().filter(|&n| graph[n].is_end()).collect();
+        let starts: Vec<NodeIndex> = graph
+            .node_indices()
+            .filter(|&n| graph[n].is_start())
+            .collect();
+        let ends = graph
+            .node_indices()
+            .filter(|&n| graph[n].is_end())
+            .collect();
         StageGraph {
-            start: if starts.len() == 1 { Some(starts[0]) } else { None },
+            start: if starts.len() == 1 {
+                Some(starts[0])
+            } else {
+                None
+            },
             graph,
             by_id,
             ends,

@@ -63,32 +63,17 @@ pub fn check_journey(sources: &SourceSet, files: &[FileId], early: Vec<Diagnosti
     let mut parts = Vec::new();
 
     for &file in files {
-        let Some(source) = sources.get(file) else { continue };
+        let Some(source) = sources.get(file) else {
+            continue;
+        };
         if diagnostics.iter().any(|d| d.primary.span.file == file) {
             continue;
         }
-        let loaded = load::load_str(file, &source.text);
-        structural_errors |= !loaded.diagnostics.is_empty();
-        diagnostics.extend(loaded.diagnostics);
-        let Some(root) = loaded.root else { continue };
-
-        let schema_problems = schema::validate(&root);
-        if !schema_problems.is_empty() {
-            structural_errors = true;
-            diagnostics.extend(schema_problems);
-            continue;
-        }
-
-        match model::de::from_node::<Journey>(&root) {
-            Ok(part) => parts.push((file, part)),
-            Err(err) => {
-                structural_errors = true;
-                let span = err.span.unwrap_or_else(|| Span::file_start(file));
-                diagnostics.push(
-                    Diagnostic::new(&codes::INVALID_VALUE, format!("this value cannot be read: {}", err.message), span, "cannot be read")
-                        .with_help("check the format reference in docs/format.md"),
-                );
-            }
+        let (part, problems) = read_part(file, &source.text);
+        structural_errors |= !problems.is_empty();
+        diagnostics.extend(problems);
+        if let Some(part) = part {
+            parts.push((file, part));
         }
     }
 
@@ -103,17 +88,78 @@ pub fn check_journey(sources: &SourceSet, files: &[FileId], early: Vec<Diagnosti
 
     if structural_errors {
         diagnostic::sort(&mut diagnostics);
-        return Checked { journey: None, diagnostics, rules_skipped: true };
+        return Checked {
+            journey: None,
+            diagnostics,
+            rules_skipped: true,
+        };
     }
 
-    let index = resolve::Index::build(&journey);
-    let graph = graph::StageGraph::build(&journey);
-    let header = journey.journey.as_ref().map_or(Span::file_start(first_file), |h| h.span);
-    let ctx = rules::Context { journey: &journey, index: &index, graph: &graph, header };
-    diagnostics.extend(rules::run(&ctx));
+    let findings = {
+        let index = resolve::Index::build(&journey);
+        let graph = graph::StageGraph::build(&journey);
+        let header = journey
+            .journey
+            .as_ref()
+            .map_or(Span::file_start(first_file), |h| h.span);
+        rules::run(&rules::Context {
+            journey: &journey,
+            index: &index,
+            graph: &graph,
+            header,
+        })
+    };
+    diagnostics.extend(findings);
     diagnostic::sort(&mut diagnostics);
-    drop(ctx);
-    drop(graph);
-    drop(index);
-    Checked { journey: Some(journey), diagnostics, rules_skipped: false }
+    Checked {
+        journey: Some(journey),
+        diagnostics,
+        rules_skipped: false,
+    }
+}
+
+/// Load one file, validate it against the schema and read it into the
+/// model. The part is returned only when the file is structurally sound.
+///
+/// Schema validation and model building both only read the node tree, so
+/// they run on two threads: on a large journey they are the two biggest
+/// phases after parsing.
+fn read_part(file: FileId, text: &str) -> (Option<Journey>, Vec<Diagnostic>) {
+    let loaded = load::load_str(file, text);
+    let mut problems = loaded.diagnostics;
+    let Some(root) = loaded.root else {
+        return (None, problems);
+    };
+
+    let (schema_problems, part) = std::thread::scope(|scope| {
+        let validation = scope.spawn(|| schema::validate(&root));
+        let part = model::de::from_node::<Journey>(&root);
+        // A panic in validation is a bug; re-raise it rather than hide it.
+        let schema_problems = validation
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (schema_problems, part)
+    });
+
+    if !schema_problems.is_empty() {
+        problems.extend(schema_problems);
+        return (None, problems);
+    }
+    match part {
+        Ok(part) if problems.is_empty() => (Some(part), problems),
+        Ok(_) => (None, problems),
+        Err(err) => {
+            let span = err.span.unwrap_or_else(|| Span::file_start(file));
+            problems.push(
+                Diagnostic::new(
+                    &codes::INVALID_VALUE,
+                    format!("this value cannot be read: {}", err.message),
+                    span,
+                    "cannot be read",
+                )
+                .with_help("check the format reference in docs/format.md"),
+            );
+            (None, problems)
+        }
+    }
 }

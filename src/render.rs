@@ -14,6 +14,10 @@ use miette::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{SourceFile, SourceSet, Span};
 
+/// Lines longer than this are not shown in snippets: a minified or binary
+/// file would otherwise print megabytes for one diagnostic.
+const MAX_SNIPPET_LINE: usize = 240;
+
 /// How to draw diagnostics.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
@@ -23,7 +27,11 @@ pub struct Style {
 
 /// Render one diagnostic as the human-readable block.
 pub fn human(sources: &SourceSet, diagnostic: &Diagnostic, style: Style) -> String {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
@@ -42,13 +50,28 @@ pub fn human(sources: &SourceSet, diagnostic: &Diagnostic, style: Style) -> Stri
 
 /// Render one diagnostic on one line: `file:line:col: error[JC201] message`.
 pub fn concise(sources: &SourceSet, d: &Diagnostic) -> String {
-    format!("{}: {}[{}] {}", location(sources, d.primary.span), d.severity.as_str(), d.code.code, d.message)
+    format!(
+        "{}: {}[{}] {}",
+        location(sources, d.primary.span),
+        d.severity.as_str(),
+        d.code.code,
+        d.message
+    )
 }
 
 /// `file:line:col` of a span.
 pub fn location(sources: &SourceSet, span: Span) -> String {
-    let name = sources.get(span.file).map_or("<unknown file>", |f| f.name.as_str());
+    let name = sources
+        .get(span.file)
+        .map_or("<unknown file>", |f| f.name.as_str());
     format!("{name}:{}:{}", span.start.line, span.start.col)
+}
+
+/// Whether the lines around a span are short enough to show.
+fn fits(file: &SourceFile, span: Span) -> bool {
+    let first = span.start.line.saturating_sub(1).max(1);
+    let last = span.end.line.saturating_add(1);
+    (first..=last).all(|line| file.line_text(line).len() <= MAX_SNIPPET_LINE)
 }
 
 fn source_span(file: &SourceFile, span: Span) -> SourceSpan {
@@ -70,20 +93,42 @@ impl<'a> Report<'a> {
     fn new(sources: &'a SourceSet, d: &'a Diagnostic) -> Report<'a> {
         let primary_file = d.primary.span.file;
         let headline = format!("{}: {}", location(sources, d.primary.span), d.message);
-        let Some(file) = sources.get(primary_file) else {
-            return Report { diagnostic: d, headline, source: None, labels: Vec::new(), related: Vec::new() };
+        let Some(file) = sources
+            .get(primary_file)
+            .filter(|f| fits(f, d.primary.span))
+        else {
+            return Report {
+                diagnostic: d,
+                headline,
+                source: None,
+                labels: Vec::new(),
+                related: Vec::new(),
+            };
         };
-        let mut labels = vec![LabeledSpan::new_primary_with_span(Some(d.primary.text.clone()), source_span(file, d.primary.span))];
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(d.primary.text.clone()),
+            source_span(file, d.primary.span),
+        )];
         let mut related = Vec::new();
         for label in &d.secondary {
             match sources.get(label.span.file) {
+                Some(f) if !fits(f, label.span) => {}
                 Some(f) if label.span.file == primary_file => {
-                    labels.push(LabeledSpan::new_with_span(Some(label.text.clone()), source_span(f, label.span)));
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(label.text.clone()),
+                        source_span(f, label.span),
+                    ));
                 }
                 Some(f) => related.push(Note {
                     headline: format!("{}: {}", location(sources, label.span), label.text),
-                    source: FileSource { name: &f.name, text: &f.text },
-                    label: LabeledSpan::new_primary_with_span(Some(label.text.clone()), source_span(f, label.span)),
+                    source: FileSource {
+                        name: &f.name,
+                        text: &f.text,
+                    },
+                    label: LabeledSpan::new_primary_with_span(
+                        Some(label.text.clone()),
+                        source_span(f, label.span),
+                    ),
                 }),
                 None => {}
             }
@@ -91,7 +136,10 @@ impl<'a> Report<'a> {
         Report {
             diagnostic: d,
             headline,
-            source: Some(FileSource { name: &file.name, text: &file.text }),
+            source: Some(FileSource {
+                name: &file.name,
+                text: &file.text,
+            }),
             labels,
             related,
         }
@@ -130,7 +178,10 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -138,9 +189,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.source.is_none() {
-            return None;
-        }
+        self.source.as_ref()?;
         Some(Box::new(self.labels.iter().cloned()))
     }
 
@@ -148,7 +197,9 @@ impl miette::Diagnostic for Report<'_> {
         if self.related.is_empty() {
             return None;
         }
-        Some(Box::new(self.related.iter().map(|n| n as &dyn miette::Diagnostic)))
+        Some(Box::new(
+            self.related.iter().map(|n| n as &dyn miette::Diagnostic),
+        ))
     }
 }
 
@@ -201,7 +252,9 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_owned(),
             inner.data(),

@@ -131,7 +131,11 @@ impl<'a> Index<'a> {
                 ix.refer_opt(Kind::Event, &c.event);
             }
             for t in &s.transitions {
-                ix.references.push(Reference { kind: Kind::Stage, id: &t.to, site: Site::Transition });
+                ix.references.push(Reference {
+                    kind: Kind::Stage,
+                    id: &t.to,
+                    site: Site::Transition,
+                });
             }
             for p in &s.exit_paths {
                 ix.refer(Kind::DropOffReason, &p.reason);
@@ -222,11 +226,19 @@ impl<'a> Index<'a> {
 
     fn define(&mut self, kind: Kind, id: &'a Id) {
         self.definitions.push((kind, id));
-        self.first.entry(kind).or_default().entry(id.as_str()).or_insert(id);
+        self.first
+            .entry(kind)
+            .or_default()
+            .entry(id.as_str())
+            .or_insert(id);
     }
 
     fn refer(&mut self, kind: Kind, id: &'a Id) {
-        self.references.push(Reference { kind, id, site: Site::Other });
+        self.references.push(Reference {
+            kind,
+            id,
+            site: Site::Other,
+        });
     }
 
     fn refer_opt(&mut self, kind: Kind, id: &'a Option<Id>) {
@@ -258,6 +270,9 @@ impl<'a> Index<'a> {
 
     /// All defined ids of a kind, for suggestions.
     pub fn ids(&self, kind: Kind) -> impl Iterator<Item = &'a str> + '_ {
-        self.first.get(&kind).into_iter().flat_map(|m| m.keys().copied())
+        self.first
+            .get(&kind)
+            .into_iter()
+            .flat_map(|m| m.keys().copied())
     }
 }

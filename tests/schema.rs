@@ -10,7 +10,11 @@ fn published_schema_matches_the_model() {
 
 #[test]
 fn published_schema_is_a_valid_draft_07_schema() {
-    let schema: serde_json::Value = serde_json::from_str(journeyc::schema::PUBLISHED).expect("schema is JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(journeyc::schema::PUBLISHED).expect("schema is JSON");
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-    assert!(jsonschema::draft7::meta::is_valid(&schema), "schema does not match the draft-07 meta-schema");
+    assert!(
+        jsonschema::draft7::meta::is_valid(&schema),
+        "schema does not match the draft-07 meta-schema"
+    );
 }

@@ -24,7 +24,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Outcome, String> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let journeys = discover(&paths)?;
     let style = super::style_for_stdout();
 
@@ -56,7 +60,11 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         println!("{note}");
     }
     println!("{}", summary(journeys.len(), file_count, errors, warnings));
-    Ok(if errors > 0 { Outcome::Findings } else { Outcome::Success })
+    Ok(if errors > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
 }
 
 /// Read the files of a journey. A file that cannot be decoded gets a
@@ -66,13 +74,19 @@ fn read(journey: &JourneyFiles) -> Result<(SourceSet, Vec<Diagnostic>), String> 
     let mut early = Vec::new();
     for path in &journey.files {
         let name = path.display().to_string();
-        let size = fs::metadata(path).map_err(|e| format!("cannot read `{name}`: {e}"))?.len();
+        let size = fs::metadata(path)
+            .map_err(|e| format!("cannot read `{name}`: {e}"))?
+            .len();
         if size > MAX_FILE_BYTES {
             let id = sources.add(SourceFile::new(name.clone(), String::new()));
             early.push(
                 Diagnostic::new(
                     &codes::UNREADABLE_FILE,
-                    format!("the file is too large ({} MiB; the limit is {} MiB)", size >> 20, MAX_FILE_BYTES >> 20),
+                    format!(
+                        "the file is too large ({} MiB; the limit is {} MiB)",
+                        size >> 20,
+                        MAX_FILE_BYTES >> 20
+                    ),
                     Span::file_start(id),
                     "not read",
                 )
@@ -85,8 +99,12 @@ fn read(journey: &JourneyFiles) -> Result<(SourceSet, Vec<Diagnostic>), String> 
         match decode(id, &bytes) {
             Ok(text) => sources.replace_text(id, text),
             Err(d) => {
-                sources.replace_text(id, String::from_utf8_lossy(&bytes).into_owned());
-                early.push(d);
+                // Show the text around an encoding error; a binary file has
+                // nothing worth showing.
+                if !bytes.contains(&0) {
+                    sources.replace_text(id, String::from_utf8_lossy(&bytes).into_owned());
+                }
+                early.push(*d);
             }
         }
     }
@@ -94,7 +112,8 @@ fn read(journey: &JourneyFiles) -> Result<(SourceSet, Vec<Diagnostic>), String> 
 }
 
 fn summary(journeys: usize, files: usize, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let checked = format!(
         "checked {} ({})",
         plural(journeys, "journey", "journeys"),
@@ -103,6 +122,10 @@ fn summary(journeys: usize, files: usize, errors: usize, warnings: usize) -> Str
     if errors == 0 && warnings == 0 {
         format!("{checked}: no problems found")
     } else {
-        format!("{checked}: {}, {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"))
+        format!(
+            "{checked}: {}, {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )
     }
 }

@@ -48,8 +48,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<JourneyFiles>, String> {
                 ));
             }
         } else if is_journey_file(path) {
-            let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-            let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+            let dir = path
+                .parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            let dir = if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir
+            };
             let mut files = journey_files_in(&dir)?;
             if !files.contains(path) {
                 files.push(path.clone());
@@ -65,18 +71,25 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<JourneyFiles>, String> {
         .map(|(dir, mut files)| {
             files.sort();
             files.dedup();
-            JourneyFiles { name: dir.display().to_string(), files }
+            JourneyFiles {
+                name: dir.display().to_string(),
+                files,
+            }
         })
         .collect();
     single.sort();
     single.dedup();
-    journeys.extend(single.into_iter().map(|f| JourneyFiles { name: f.display().to_string(), files: vec![f] }));
+    journeys.extend(single.into_iter().map(|f| JourneyFiles {
+        name: f.display().to_string(),
+        files: vec![f],
+    }));
     Ok(journeys)
 }
 
 /// The journey files directly inside a directory, with `dir` as prefix.
 fn journey_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read directory `{}`: {e}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("cannot read directory `{}`: {e}", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
@@ -89,13 +102,18 @@ fn journey_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn walk(dir: &Path, by_dir: &mut BTreeMap<PathBuf, Vec<PathBuf>>, found: &mut bool) -> Result<(), String> {
+fn walk(
+    dir: &Path,
+    by_dir: &mut BTreeMap<PathBuf, Vec<PathBuf>>,
+    found: &mut bool,
+) -> Result<(), String> {
     let files = journey_files_in(dir)?;
     if !files.is_empty() {
         *found = true;
         by_dir.entry(dir.to_path_buf()).or_default().extend(files);
     }
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read directory `{}`: {e}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("cannot read directory `{}`: {e}", dir.display()))?;
     let mut subdirs: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))

@@ -19,7 +19,11 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     };
     println!("# {} {}: {}", code.code, code.name, code.summary);
     println!();
-    println!("Default severity: {}. Reported by the {} phase.", code.severity.as_str(), code.phase.as_str());
+    println!(
+        "Default severity: {}. Reported by the {} phase.",
+        code.severity.as_str(),
+        code.phase.as_str()
+    );
     println!();
     print!("{}", code.doc.trim_start());
     Ok(Outcome::Success)
@@ -27,7 +31,10 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
 
 pub fn list() -> Result<Outcome, String> {
     let width = all_codes().map(|c| c.name.len()).max().unwrap_or(0);
-    println!("{:<6} {:<width$} {:<8} {:<9} summary", "code", "name", "severity", "phase");
+    println!(
+        "{:<6} {:<width$} {:<8} {:<9} summary",
+        "code", "name", "severity", "phase"
+    );
     for code in all_codes() {
         println!(
             "{:<6} {:<width$} {:<8} {:<9} {}",

@@ -20,13 +20,17 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
     let target = dir.join(STARTER_NAME);
     if target.exists() {
-        return Err(format!("`{}` already exists; journeyc init never overwrites a journey", target.display()));
+        return Err(format!(
+            "`{}` already exists; journeyc init never overwrites a journey",
+            target.display()
+        ));
     }
 
     // Write beside the target and rename, so an interrupted init never
     // leaves half a file behind.
     let partial = dir.join(format!(".{STARTER_NAME}.partial"));
-    fs::write(&partial, STARTER).map_err(|e| format!("cannot write `{}`: {e}", partial.display()))?;
+    fs::write(&partial, STARTER)
+        .map_err(|e| format!("cannot write `{}`: {e}", partial.display()))?;
     fs::rename(&partial, &target).map_err(|e| {
         let _ = fs::remove_file(&partial);
         format!("cannot write `{}`: {e}", target.display())

@@ -30,28 +30,32 @@ pub struct Loaded {
 
 /// Turn the raw bytes of a file into text, refusing binary files and text
 /// that is not UTF-8 with a diagnostic at the first offending byte.
-pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let at = position_of(bytes, nul);
-        return Err(Diagnostic::new(
+        return Err(Box::new(Diagnostic::new(
             &codes::UNREADABLE_FILE,
             "the file is binary, not a journey",
             Span::new(file, at, at),
             "a NUL byte here",
         )
-        .with_help("journey files are UTF-8 text; move files that are not journeys out of the directory"));
+        .with_help(
+            "journey files are UTF-8 text; move files that are not journeys out of the directory",
+        )));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(err) => {
             let at = position_of(bytes, err.valid_up_to());
-            Err(Diagnostic::new(
-                &codes::UNREADABLE_FILE,
-                "the file is not UTF-8 text",
-                Span::new(file, at, at),
-                "this byte is not valid UTF-8",
-            )
-            .with_help("save the file as UTF-8 (every editor offers this under \"Save as\")"))
+            Err(Box::new(
+                Diagnostic::new(
+                    &codes::UNREADABLE_FILE,
+                    "the file is not UTF-8 text",
+                    Span::new(file, at, at),
+                    "this byte is not valid UTF-8",
+                )
+                .with_help("save the file as UTF-8 (every editor offers this under \"Save as\")"),
+            ))
         }
     }
 }
@@ -129,7 +133,9 @@ enum Frame {
         anchor: usize,
         entries: Vec<Entry>,
         key: Option<(String, Span)>,
-        seen: HashMap<String, Span>,
+        /// Key positions by name, built only once a mapping grows large;
+        /// small mappings (nearly all) are searched linearly.
+        seen: Option<HashMap<String, Span>>,
         /// Set after a duplicate key: its value is parsed but dropped.
         skip_value: bool,
     },
@@ -195,7 +201,7 @@ impl Builder<'_> {
                     anchor,
                     entries: Vec::new(),
                     key: None,
-                    seen: HashMap::new(),
+                    seen: None,
                     skip_value: false,
                 },
                 span,
@@ -242,13 +248,13 @@ impl Builder<'_> {
                     self.diagnostics.push(
                         Diagnostic::new(
                             &codes::ALIAS_LIMIT,
-                            format!(
-                                "aliases expand to more than {MAX_ALIAS_NODES} values"
-                            ),
+                            format!("aliases expand to more than {MAX_ALIAS_NODES} values"),
                             at,
                             "this alias goes over the limit",
                         )
-                        .with_help("write the repeated content out, or use fewer levels of aliases"),
+                        .with_help(
+                            "write the repeated content out, or use fewer levels of aliases",
+                        ),
                     );
                     self.root = None;
                     return Flow::Stop;
@@ -257,10 +263,9 @@ impl Builder<'_> {
                 copy.span = at;
                 self.complete(copy, 0)
             }
-            Event::StreamStart
-            | Event::StreamEnd
-            | Event::DocumentEnd
-            | Event::Nothing => Flow::Continue,
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {
+                Flow::Continue
+            }
         }
     }
 
@@ -286,7 +291,11 @@ impl Builder<'_> {
         let Some(&start) = self.line_starts.get(idx) else {
             return "";
         };
-        let end = self.line_starts.get(idx + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -364,21 +373,38 @@ impl Builder<'_> {
                     }
                 }
                 None => {
-                    let text = node.scalar_text().unwrap_or_default();
-                    if let Some(first) = seen.get(&text) {
+                    let text = match node.kind {
+                        NodeKind::Str(s) => s,
+                        _ => node.scalar_text().unwrap_or_default(),
+                    };
+                    let first = match seen {
+                        Some(index) => index.get(&text).copied(),
+                        None => entries.iter().find(|e| e.key == text).map(|e| e.key_span),
+                    };
+                    if let Some(first) = first {
                         self.diagnostics.push(
                             Diagnostic::new(
                                 &codes::DUPLICATE_KEY,
-                                format!("key `{text}` appears twice in the same mapping"),
+                                format!(
+                                    "key `{}` appears twice in the same mapping",
+                                    crate::diagnostic::shorten(&text)
+                                ),
                                 node.span,
                                 "second definition",
                             )
-                            .with_secondary(*first, "first definition")
+                            .with_secondary(first, "first definition")
                             .with_help("keep one of the two and delete the other"),
                         );
                         *skip_value = true;
-                    } else {
-                        seen.insert(text.clone(), node.span);
+                    } else if let Some(index) = seen {
+                        index.insert(text.clone(), node.span);
+                    } else if entries.len() >= 32 {
+                        let mut index: HashMap<String, Span> = entries
+                            .iter()
+                            .map(|e| (e.key.clone(), e.key_span))
+                            .collect();
+                        index.insert(text.clone(), node.span);
+                        *seen = Some(index);
                     }
                     *key = Some((text, node.span));
                 }
@@ -410,17 +436,17 @@ fn resolve_plain(text: &str) -> NodeKind {
     if int_part.len() > 1 && int_part.starts_with('0') {
         return NodeKind::Str(text.to_owned());
     }
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(i) = text.parse::<i64>() {
-            return NodeKind::Int(i);
-        }
+    if !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(i) = text.parse::<i64>()
+    {
+        return NodeKind::Int(i);
     }
-    if is_decimal(digits) {
-        if let Ok(f) = text.parse::<f64>() {
-            if f.is_finite() {
-                return NodeKind::Float(f);
-            }
-        }
+    if is_decimal(digits)
+        && let Ok(f) = text.parse::<f64>()
+        && f.is_finite()
+    {
+        return NodeKind::Float(f);
     }
     NodeKind::Str(text.to_owned())
 }
@@ -436,7 +462,8 @@ fn is_decimal(s: &str) -> bool {
     let whole = parts.next().unwrap_or("");
     let frac = parts.next().unwrap_or("");
     let digits_ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = (!whole.is_empty() || !frac.is_empty()) && digits_ok(whole) && digits_ok(frac);
+    let mantissa_ok =
+        (!whole.is_empty() || !frac.is_empty()) && digits_ok(whole) && digits_ok(frac);
     let exponent_ok = exponent.is_none_or(|e| {
         let e = e.strip_prefix(['-', '+']).unwrap_or(e);
         !e.is_empty() && digits_ok(e)
@@ -448,23 +475,52 @@ fn is_decimal(s: &str) -> bool {
 /// tab used for indentation, which the parser reports obscurely.
 fn syntax_error(file: FileId, text: &str, err: &ScanError) -> Diagnostic {
     let at = pos(*err.marker());
-    let span = Span::new(file, at, Pos { line: at.line, col: at.col + 1 });
+    let span = Span::new(
+        file,
+        at,
+        Pos {
+            line: at.line,
+            col: at.col + 1,
+        },
+    );
 
-    let line = text.lines().nth(at.line.saturating_sub(1) as usize).unwrap_or("");
+    let line = text
+        .lines()
+        .nth(at.line.saturating_sub(1) as usize)
+        .unwrap_or("");
     let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
     if indent.contains('\t') {
         let tab_col = line.chars().position(|c| c == '\t').unwrap_or(0) as u32 + 1;
-        let tab = Pos { line: at.line, col: tab_col };
+        let tab = Pos {
+            line: at.line,
+            col: tab_col,
+        };
         return Diagnostic::new(
             &codes::YAML_SYNTAX,
             "a tab is used for indentation",
-            Span::new(file, tab, Pos { line: at.line, col: tab_col + 1 }),
+            Span::new(
+                file,
+                tab,
+                Pos {
+                    line: at.line,
+                    col: tab_col + 1,
+                },
+            ),
             "tab character",
         )
         .with_help("YAML allows only spaces for indentation; replace the tab with spaces");
     }
 
     let info = err.info();
+    if info.contains("recursion limit") {
+        return Diagnostic::new(
+            &codes::TOO_DEEP,
+            format!("the YAML nests more than {MAX_DEPTH} levels deep"),
+            span,
+            "nesting goes over the limit here",
+        )
+        .with_help("a journey needs only a few levels; flatten this structure");
+    }
     let message = match info {
         i if i.contains("mapping values are not allowed") => {
             "a `key: value` pair where none is allowed".to_owned()
@@ -479,7 +535,7 @@ fn syntax_error(file: FileId, text: &str, err: &ScanError) -> Diagnostic {
     };
     Diagnostic::new(&codes::YAML_SYNTAX, message, span, "the parser stopped here")
         .with_help(
-            "check the indentation of this line and the one before it, and quote text that contains `: ` or starts with `*`, `&`, `!`, `%` or `@`",
+            "check the indentation of this line and the lines before it, close every `[` and `{`, and put text in quotes when it contains a colon followed by a space or starts with one of * & ! % @",
         )
 }
 

@@ -82,9 +82,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
             NodeKind::Int(i) => visitor.visit_i64(*i),
             NodeKind::Float(f) => visitor.visit_f64(*f),
             NodeKind::Str(s) => visitor.visit_borrowed_str(s),
-            NodeKind::Seq(items) => visitor.visit_seq(Items {
-                iter: items.iter(),
-            }),
+            NodeKind::Seq(items) => visitor.visit_seq(Items { iter: items.iter() }),
             NodeKind::Map(entries) => visitor.visit_map(Entries {
                 iter: entries.iter(),
                 value: None,
@@ -214,7 +212,10 @@ struct Entries<'de> {
 impl<'de> MapAccess<'de> for Entries<'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         match self.iter.next() {
             Some(entry) => {
                 self.value = Some(entry);
@@ -252,7 +253,10 @@ struct SpannedAccess<'de> {
 impl<'de> MapAccess<'de> for SpannedAccess<'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         let key = match (self.span_given, &self.de) {
             (false, Some(_)) => SPAN_FIELD,
             (true, Some(_)) => VALUE_FIELD,

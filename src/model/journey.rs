@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{
-    BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id, MomentOfTruth,
-    Onboarding, ProofAsset, Qualification, Roi, Spanned, Stage, Text, Touchpoint,
+    BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id,
+    MomentOfTruth, Onboarding, ProofAsset, Qualification, Roi, Spanned, Stage, Text, Touchpoint,
 };
 
 /// A customer journey for one segment, written as code. A journey lives in
@@ -187,6 +187,7 @@ pub enum SystemKind {
     MarketingAutomation,
     /// Documentation and knowledge base.
     Documentation,
+    /// Any other system of record.
     Other,
 }
 
@@ -194,12 +195,20 @@ pub enum SystemKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
+    /// HubSpot CRM or Marketing Hub.
     Hubspot,
+    /// Salesforce Sales Cloud.
     Salesforce,
+    /// ConnectWise PSA (Manage).
     Connectwise,
+    /// Datto Autotask PSA.
     Autotask,
+    /// HaloPSA.
     Halopsa,
+    /// Google Analytics 4.
     Ga4,
+    /// Segment (Twilio).
     Segment,
+    /// Any other product; journeyc generates nothing product-specific for it.
     Other,
 }

@@ -58,6 +58,7 @@ impl JsonSchema for Ident {
         json_schema!({
             "type": "string",
             "pattern": ID_PATTERN,
+            "maxLength": 64,
             "description": "An id: lowercase letters and digits, words joined by `-` or `_`, such as `first-qbr`."
         })
     }

@@ -23,6 +23,7 @@ pub struct Stage {
     pub end: Option<Spanned<bool>>,
     pub description: Option<Text>,
     /// Deal probability for the CRM pipeline, from 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub probability: Option<Spanned<f64>>,
     /// Observable triggers that move an account into this stage.
     #[serde(default)]

@@ -41,25 +41,33 @@ Add a `proof:` entry for the decision stage with the assets this role needs.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(decision) = ctx
-        .journey
-        .stages
-        .iter()
-        .find(|s| s.spine.as_ref().is_some_and(|sp| sp.value == SpineStage::Decision))
-    else {
+    let Some(decision) = ctx.journey.stages.iter().find(|s| {
+        s.spine
+            .as_ref()
+            .is_some_and(|sp| sp.value == SpineStage::Decision)
+    }) else {
         return; // spine-incomplete reports a journey without a decision stage.
     };
     for role in &ctx.journey.committee {
-        let covered = role.proof.iter().any(|p| p.stage.value == decision.id.value && !p.assets.is_empty());
+        let covered = role
+            .proof
+            .iter()
+            .any(|p| p.stage.value == decision.id.value && !p.assets.is_empty());
         if !covered {
             out.push(
                 Diagnostic::new(
                     &RULE.code,
-                    format!("committee role `{}` has no proof for the decision stage", role.id),
+                    format!(
+                        "committee role `{}` has no proof for the decision stage",
+                        role.id
+                    ),
                     role.id.span,
                     format!("no proof assets for stage `{}`", decision.id),
                 )
-                .with_help(format!("add `proof: - stage: {}` with the assets this role needs to say yes", decision.id)),
+                .with_help(format!(
+                    "add `proof: - stage: {}` with the assets this role needs to say yes",
+                    decision.id
+                )),
             );
         }
     }

@@ -38,16 +38,27 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let (message, span, help) = if roles.len() < MIN_ROLES {
         (
-            format!("the buying committee has {} roles; it needs at least {MIN_ROLES}", roles.len()),
+            format!(
+                "the buying committee has {} roles; it needs at least {MIN_ROLES}",
+                roles.len()
+            ),
             roles[0].id.span,
             "add the missing roles; the usual four are CFO, Security/Compliance, COO/Operations and IT Manager",
         )
     } else {
         (
-            format!("the buying committee has {} roles; at most {MAX_ROLES} are useful", roles.len()),
+            format!(
+                "the buying committee has {} roles; at most {MAX_ROLES} are useful",
+                roles.len()
+            ),
             roles[MAX_ROLES].id.span,
             "merge roles that decide together, or drop roles that do not influence the decision",
         )
     };
-    out.push(Diagnostic::new(&RULE.code, message, span, "committee role").with_help(help));
+    let label = if roles.len() < MIN_ROLES {
+        format!("first of only {} committee roles", roles.len())
+    } else {
+        format!("committee role number {}", MAX_ROLES + 1)
+    };
+    out.push(Diagnostic::new(&RULE.code, message, span, label).with_help(help));
 }

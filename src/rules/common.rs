@@ -1,7 +1,7 @@
 //! Checks shared by several rules.
 
-use crate::diagnostic::Diagnostic;
 use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Id, OwnerRefs, Spanned};
 
 /// Report an owner field that names no one or several people. `what` names
@@ -16,8 +16,13 @@ pub fn single_owner(
 ) {
     match owner.as_ref().map(|o| o.0.as_slice()) {
         None | Some([]) => out.push(
-            Diagnostic::new(code, format!("{what} has no owner"), anchor.span, "nobody owns this")
-                .with_help("add `owner:` with the id of the one person accountable for it"),
+            Diagnostic::new(
+                code,
+                format!("{what} has no owner"),
+                anchor.span,
+                "nobody owns this",
+            )
+            .with_help("add `owner:` with the id of the one person accountable for it"),
         ),
         Some([_]) => {}
         Some([first, rest @ ..]) => {

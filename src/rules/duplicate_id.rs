@@ -14,8 +14,11 @@ pub static RULE: Rule = Rule {
         phase: Phase::Rule,
         summary: "two definitions of the same kind share an id",
         doc: r#"## What it checks
-Within each kind — stages, touchpoints, owners, events, moments of truth, plan
-steps, and the fields of one event — every id is used once. The same id may
+Within each kind of thing that has an id — teams, owners, systems, drop-off
+reasons, stages, committee roles, proof assets, events, touchpoints, moments
+of truth, backlog items, intent signals, plan steps, onboarding metrics,
+reviews, experiments, baseline metrics, and the fields of one event — every
+id is used once. The same id may
 be used for two different kinds (a stage and an event may both be
 `onboarding`).
 
@@ -66,7 +69,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicate(noun: &str, id: &crate::model::Id, first: &crate::model::Id) -> Diagnostic {
-    Diagnostic::new(&RULE.code, format!("{noun} id `{id}` is used twice"), id.span, "second definition")
-        .with_secondary(first.span, "first definition")
-        .with_help("rename one of them and update the references that meant it")
+    Diagnostic::new(
+        &RULE.code,
+        format!("{noun} id `{id}` is used twice"),
+        id.span,
+        "second definition",
+    )
+    .with_secondary(first.span, "first definition")
+    .with_help("rename one of them and update the references that meant it")
 }

@@ -47,19 +47,38 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in &ctx.journey.events {
         if e.stage.is_none() {
             out.push(
-                Diagnostic::new(&RULE.code, format!("event `{}` has no stage", e.id), e.id.span, "no `stage` for this event")
-                    .with_help("add `stage:` with the id of the stage the event belongs to"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("event `{}` has no stage", e.id),
+                    e.id.span,
+                    "no `stage` for this event",
+                )
+                .with_help("add `stage:` with the id of the stage the event belongs to"),
             );
         }
         for name in JOURNEY_FIELDS {
             match e.fields.iter().find(|f| f.id.as_str() == name) {
                 None => out.push(
-                    Diagnostic::new(&RULE.code, format!("event `{}` has no `{name}` field", e.id), e.id.span, format!("`{name}` missing from this event's fields"))
-                        .with_help(format!("add `- {{ id: {name}, type: string }}` to its `fields`")),
+                    Diagnostic::new(
+                        &RULE.code,
+                        format!("event `{}` has no `{name}` field", e.id),
+                        e.id.span,
+                        format!("`{name}` missing from this event's fields"),
+                    )
+                    .with_help(format!(
+                        "add `- {{ id: {name}, type: string }}` to its `fields`"
+                    )),
                 ),
                 Some(f) if !f.is_required() => out.push(
-                    Diagnostic::new(&RULE.code, format!("field `{name}` of event `{}` is optional", e.id), f.required.as_ref().map_or(f.id.span, |r| r.span), "every record must carry it")
-                        .with_help("remove `required: false`: every journey event record carries this field"),
+                    Diagnostic::new(
+                        &RULE.code,
+                        format!("field `{name}` of event `{}` is optional", e.id),
+                        f.required.as_ref().map_or(f.id.span, |r| r.span),
+                        "every record must carry it",
+                    )
+                    .with_help(
+                        "remove `required: false`: every journey event record carries this field",
+                    ),
                 ),
                 Some(_) => {}
             }

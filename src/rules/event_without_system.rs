@@ -32,8 +32,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in &ctx.journey.events {
         if e.system.is_none() {
             out.push(
-                Diagnostic::new(&RULE.code, format!("event `{}` has no system", e.id), e.id.span, "no `system` logs this event")
-                    .with_help("add `system:` with the id of the CRM, PSA or analytics system that logs it"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("event `{}` has no system", e.id),
+                    e.id.span,
+                    "no `system` logs this event",
+                )
+                .with_help(
+                    "add `system:` with the id of the CRM, PSA or analytics system that logs it",
+                ),
             );
         }
     }

@@ -32,7 +32,9 @@ pause the others until one of the three ends.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(governance) = &ctx.journey.governance else { return };
+    let Some(governance) = &ctx.journey.governance else {
+        return;
+    };
     if governance.board_kpi.is_none() {
         out.push(
             Diagnostic::new(&RULE.code, "governance has no board-level KPI", governance.span, "no `board_kpi`")
@@ -40,8 +42,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
     let experiments = &governance.experiments;
-    for kind in [ExperimentKind::Acquisition, ExperimentKind::Onboarding, ExperimentKind::Retention] {
-        let of_kind: Vec<_> = experiments.iter().filter(|e| e.kind.value == kind).collect();
+    for kind in [
+        ExperimentKind::Acquisition,
+        ExperimentKind::Onboarding,
+        ExperimentKind::Retention,
+    ] {
+        let of_kind: Vec<_> = experiments
+            .iter()
+            .filter(|e| e.kind.value == kind)
+            .collect();
         let name = match kind {
             ExperimentKind::Acquisition => "acquisition",
             ExperimentKind::Onboarding => "onboarding",
@@ -49,27 +58,50 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         match of_kind.as_slice() {
             [] => out.push(
-                Diagnostic::new(&RULE.code, format!("no `{name}` experiment is running"), governance.span, "in this governance section")
-                    .with_help(format!("add an experiment with `kind: {name}`, an owner and a KPI")),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("no `{name}` experiment is running"),
+                    governance.span,
+                    "in this governance section",
+                )
+                .with_help(format!(
+                    "add an experiment with `kind: {name}`, an owner and a KPI"
+                )),
             ),
             [_] => {}
             [first, rest @ ..] => {
                 for extra in rest {
                     out.push(
-                        Diagnostic::new(&RULE.code, format!("more than one `{name}` experiment is running"), extra.kind.span, "second experiment of this kind")
-                            .with_secondary(first.kind.span, "first one")
-                            .with_help("run one experiment of each kind at a time; pause this one"),
+                        Diagnostic::new(
+                            &RULE.code,
+                            format!("more than one `{name}` experiment is running"),
+                            extra.kind.span,
+                            "second experiment of this kind",
+                        )
+                        .with_secondary(first.kind.span, "first one")
+                        .with_help("run one experiment of each kind at a time; pause this one"),
                     );
                 }
             }
         }
     }
     for e in experiments {
-        common::single_owner(&RULE.code, &format!("experiment `{}`", e.id), &e.owner, &e.id, out);
+        common::single_owner(
+            &RULE.code,
+            &format!("experiment `{}`", e.id),
+            &e.owner,
+            &e.id,
+            out,
+        );
         if e.kpi.is_none() {
             out.push(
-                Diagnostic::new(&RULE.code, format!("experiment `{}` has no KPI", e.id), e.id.span, "no `kpi`")
-                    .with_help("add the one `kpi:` that says whether the experiment worked"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("experiment `{}` has no KPI", e.id),
+                    e.id.span,
+                    "no `kpi`",
+                )
+                .with_help("add the one `kpi:` that says whether the experiment worked"),
             );
         }
     }

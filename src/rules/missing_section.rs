@@ -53,8 +53,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (section, is_present) in present {
         if !is_present {
             out.push(
-                Diagnostic::new(&RULE.code, format!("the journey has no `{section}` section"), ctx.header, "in this journey")
-                    .with_help(format!("add `{section}:` to one of the journey's files (see docs/format.md)")),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("the journey has no `{section}` section"),
+                    ctx.header,
+                    "in this journey",
+                )
+                .with_help(format!(
+                    "add `{section}:` to one of the journey's files (see docs/format.md)"
+                )),
             );
         }
     }

@@ -14,8 +14,8 @@ use crate::resolve::Index;
 use crate::source::Span;
 
 mod committee_decision_proof;
-mod common;
 mod committee_size;
+mod common;
 mod dead_end_stage;
 mod duplicate_id;
 mod event_journey_fields;

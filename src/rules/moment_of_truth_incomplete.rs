@@ -39,13 +39,26 @@ action its owner takes.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for m in &ctx.journey.moments_of_truth {
         for (missing, key, example) in [
-            (m.kpi.is_none(), "kpi", "`kpi: Time to first response under 1 hour`"),
-            (m.next_action.is_none(), "next_action", "`next_action: Publish the escalation path at kickoff`"),
+            (
+                m.kpi.is_none(),
+                "kpi",
+                "`kpi: Time to first response under 1 hour`",
+            ),
+            (
+                m.next_action.is_none(),
+                "next_action",
+                "`next_action: Publish the escalation path at kickoff`",
+            ),
         ] {
             if missing {
                 out.push(
-                    Diagnostic::new(&RULE.code, format!("moment of truth `{}` has no `{key}`", m.id), m.id.span, format!("no `{key}` here"))
-                        .with_help(format!("add one `{key}`, such as {example}")),
+                    Diagnostic::new(
+                        &RULE.code,
+                        format!("moment of truth `{}` has no `{key}`", m.id),
+                        m.id.span,
+                        format!("no `{key}` here"),
+                    )
+                    .with_help(format!("add one `{key}`, such as {example}")),
                 );
             }
         }

@@ -35,6 +35,12 @@ Choose the one person accountable for the moment and keep only them.
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for m in &ctx.journey.moments_of_truth {
-        common::single_owner(&RULE.code, &format!("moment of truth `{}`", m.id), &m.owner, &m.id, out);
+        common::single_owner(
+            &RULE.code,
+            &format!("moment of truth `{}`", m.id),
+            &m.owner,
+            &m.id,
+            out,
+        );
     }
 }

@@ -1,8 +1,11 @@
 //! JC416: every onboarding plan step is owned and dated.
 
+use std::collections::HashMap;
+
 use super::{Context, Rule, common};
 use crate::codes::{Code, Phase};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::PlanStep;
 
 pub static RULE: Rule = Rule {
     code: Code {
@@ -41,13 +44,30 @@ on or after the steps it depends on.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(onboarding) = &ctx.journey.onboarding else { return };
+    let Some(onboarding) = &ctx.journey.onboarding else {
+        return;
+    };
+    let by_id: HashMap<&str, &PlanStep> =
+        onboarding.plan.iter().map(|s| (s.id.as_str(), s)).collect();
     for step in &onboarding.plan {
-        common::single_owner(&RULE.code, &format!("plan step `{}`", step.id), &step.owner, &step.id, out);
+        common::single_owner(
+            &RULE.code,
+            &format!("plan step `{}`", step.id),
+            &step.owner,
+            &step.id,
+            out,
+        );
         if step.due_day.is_none() {
             out.push(
-                Diagnostic::new(&RULE.code, format!("plan step `{}` has no due day", step.id), step.id.span, "no `due_day`")
-                    .with_help("add `due_day:` with the number of days after kickoff, such as `5` for week 1"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("plan step `{}` has no due day", step.id),
+                    step.id.span,
+                    "no `due_day`",
+                )
+                .with_help(
+                    "add `due_day:` with the number of days after kickoff, such as `5` for week 1",
+                ),
             );
         }
         if step.pillar.is_none() {
@@ -58,21 +78,49 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let Some(due) = &step.due_day else { continue };
         for dep in &step.depends_on {
-            let Some(before) = onboarding.plan.iter().find(|s| s.id.value == dep.value) else { continue };
-            if let Some(before_due) = &before.due_day {
-                if before_due.value > due.value {
-                    out.push(
-                        Diagnostic::new(
-                            &RULE.code,
-                            format!("plan step `{}` is due on day {} but depends on `{}`, due on day {}", step.id, due.value, dep, before_due.value),
-                            due.span,
-                            "due before the step it depends on",
-                        )
-                        .with_secondary(before_due.span, "the dependency is due later")
-                        .with_help("move this step's `due_day` to on or after its dependencies'"),
-                    );
-                }
+            let Some(before) = by_id.get(dep.as_str()) else {
+                continue;
+            };
+            let Some(before_due) = &before.due_day else {
+                continue;
+            };
+            // Compare calendar days; a count of business days is a range of
+            // calendar days, so report only a step that is surely early.
+            let (_, latest) = calendar_days(
+                due.value,
+                step.business_days.as_ref().is_some_and(|b| b.value),
+            );
+            let (earliest_dep, _) = calendar_days(
+                before_due.value,
+                before.business_days.as_ref().is_some_and(|b| b.value),
+            );
+            if latest < earliest_dep {
+                out.push(
+                    Diagnostic::new(
+                        &RULE.code,
+                        format!(
+                            "plan step `{}` is due on day {} but depends on `{}`, due on day {}",
+                            step.id, due.value, dep, before_due.value
+                        ),
+                        due.span,
+                        "due before the step it depends on",
+                    )
+                    .with_secondary(before_due.span, "the dependency is due later")
+                    .with_help("move this step's `due_day` to on or after its dependencies'"),
+                );
             }
         }
+    }
+}
+
+/// The earliest and latest calendar day a due day can fall on. Business
+/// days skip weekends, and the weekday of kickoff is not known here: `n`
+/// business days are at least `n` and at most `n + 2 * ceil(n / 5) + 2`
+/// calendar days.
+fn calendar_days(due_day: u32, business_days: bool) -> (u32, u32) {
+    if business_days {
+        (due_day, due_day + 2 * due_day.div_ceil(5) + 2)
+    } else {
+        (due_day, due_day)
     }
 }

@@ -42,22 +42,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(reachable) = ctx.graph.reachable_from_start() else {
         return; // The start-stage rule reports a missing or doubled start.
     };
-    let start = ctx.graph.start.map(|s| ctx.graph.graph[s]);
     for n in ctx.graph.graph.node_indices() {
         if reachable[n.index()] {
             continue;
         }
         let stage = ctx.graph.graph[n];
-        let mut d = Diagnostic::new(
-            &RULE.code,
-            format!("stage `{}` cannot be reached from the start", stage.id),
-            stage.id.span,
-            "no transition leads here from the start stage",
-        )
-        .with_help("add a transition into this stage from the stage before it, or remove the stage");
-        if let Some(start) = start {
-            d = d.with_secondary(start.id.span, "the start stage");
-        }
-        out.push(d);
+        out.push(
+            Diagnostic::new(
+                &RULE.code,
+                format!("stage `{}` cannot be reached from the start", stage.id),
+                stage.id.span,
+                "no transition leads here from the start stage",
+            )
+            .with_help(
+                "add a transition into this stage from the stage before it, or remove the stage",
+            ),
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! JC306: onboarding plan dependencies do not loop.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::DiGraph;
@@ -43,12 +43,16 @@ back to it.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(onboarding) = &ctx.journey.onboarding else { return };
+    let Some(onboarding) = &ctx.journey.onboarding else {
+        return;
+    };
     let plan = &onboarding.plan;
     let mut graph = DiGraph::<usize, ()>::new();
     let mut nodes = HashMap::new();
     for (i, step) in plan.iter().enumerate() {
-        nodes.entry(step.id.as_str()).or_insert_with(|| graph.add_node(i));
+        nodes
+            .entry(step.id.as_str())
+            .or_insert_with(|| graph.add_node(i));
     }
     for step in plan {
         let from = nodes[step.id.as_str()];
@@ -66,20 +70,32 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut steps: Vec<usize> = component.iter().map(|&n| graph[n]).collect();
         steps.sort_unstable();
-        let first = &plan[steps[0]];
+        let ids: HashSet<&str> = steps.iter().map(|&i| plan[i].id.as_str()).collect();
+        // Each step's dependency that stays inside the loop: the links to cut.
+        let link = |i: usize| {
+            let step = &plan[i];
+            step.depends_on
+                .iter()
+                .find(|d| ids.contains(d.as_str()))
+                .map_or(step.id.span, |d| d.span)
+        };
         let names: Vec<String> = steps.iter().map(|&i| format!("`{}`", plan[i].id)).collect();
-        // Point at the dependency of the first step that stays inside the loop.
-        let in_loop = |id: &str| steps.iter().any(|&i| plan[i].id.as_str() == id);
-        let span = first.depends_on.iter().find(|d| in_loop(d.as_str())).map_or(first.id.span, |d| d.span);
+        let message = match names.as_slice() {
+            [only] => format!("onboarding step {only} depends on itself"),
+            _ => format!(
+                "onboarding steps {} depend on each other in a loop",
+                names.join(", ")
+            ),
+        };
         let mut d = Diagnostic::new(
             &RULE.code,
-            format!("onboarding steps {} depend on each other in a loop", names.join(", ")),
-            span,
+            message,
+            link(steps[0]),
             "this dependency is part of the loop",
         )
         .with_help("remove the dependency that points back to a step that must come first");
         for &i in &steps[1..] {
-            d = d.with_secondary(plan[i].id.span, "also in the loop");
+            d = d.with_secondary(link(i), "and this one");
         }
         out.push(d);
     }

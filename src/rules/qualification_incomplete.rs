@@ -41,40 +41,73 @@ Add the part named in the message; see the qualification section of
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(q) = &ctx.journey.qualification else { return };
+    let Some(q) = &ctx.journey.qualification else {
+        return;
+    };
     let report = |out: &mut Vec<Diagnostic>, message: String, help: &str| {
-        out.push(Diagnostic::new(&RULE.code, message, q.span, "in this qualification model").with_help(help.to_owned()));
+        out.push(
+            Diagnostic::new(&RULE.code, message, q.span, "in this qualification model")
+                .with_help(help.to_owned()),
+        );
     };
 
     if q.fit.is_none() {
-        report(out, "qualification has no `fit`".into(), "add `fit:` with the points a lead gets for matching the segment's profile");
+        report(
+            out,
+            "qualification has no `fit`".into(),
+            "add `fit:` with the points a lead gets for matching the segment's profile",
+        );
     }
     let stages: HashSet<&str> = q.intent.iter().map(|s| s.stage.as_str()).collect();
     if stages.len() < 2 {
-        report(out, 
+        report(
+            out,
             "qualification scores intent in fewer than two stages".into(),
             "add `intent:` signals for several stages: low points for awareness, more for consideration, most for decision",
         );
     }
-    if !q.intent.is_empty() && !q.intent.iter().any(|s| s.triggers_handoff.as_ref().is_some_and(|t| t.value)) {
-        report(out, 
+    if !q.intent.is_empty()
+        && !q
+            .intent
+            .iter()
+            .any(|s| s.triggers_handoff.as_ref().is_some_and(|t| t.value))
+    {
+        report(
+            out,
             "no intent signal triggers the handoff to Sales".into(),
             "mark decision signals such as a pricing-page visit or a proposal request with `triggers_handoff: true`",
         );
     }
     match &q.committee {
-        None => report(out, "qualification has no `committee` coverage".into(), "add `committee:` with `multiplier`, `window_days` and the `roles` that must engage"),
+        None => report(
+            out,
+            "qualification has no `committee` coverage".into(),
+            "add `committee:` with `multiplier`, `window_days` and the `roles` that must engage",
+        ),
         Some(c) => {
             if c.multiplier.value <= 1.0 {
                 out.push(
-                    Diagnostic::new(&RULE.code, format!("committee multiplier `{}` does not raise the score", c.multiplier.value), c.multiplier.span, "should be above 1")
-                        .with_help("use a multiplier above 1, such as 1.5"),
+                    Diagnostic::new(
+                        &RULE.code,
+                        format!(
+                            "committee multiplier `{}` does not raise the score",
+                            c.multiplier.value
+                        ),
+                        c.multiplier.span,
+                        "should be above 1",
+                    )
+                    .with_help("use a multiplier above 1, such as 1.5"),
                 );
             }
             if c.window_days.value == 0 {
                 out.push(
-                    Diagnostic::new(&RULE.code, "the committee window is zero days", c.window_days.span, "no time to engage")
-                        .with_help("use a window such as 30 days"),
+                    Diagnostic::new(
+                        &RULE.code,
+                        "the committee window is zero days",
+                        c.window_days.span,
+                        "no time to engage",
+                    )
+                    .with_help("use a window such as 30 days"),
                 );
             }
             if c.roles.len() < 2 {
@@ -86,12 +119,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     if q.threshold.is_none() {
-        report(out, "qualification has no `threshold`".into(), "add `threshold:` with the score at which a lead is qualified");
+        report(
+            out,
+            "qualification has no `threshold`".into(),
+            "add `threshold:` with the score at which a lead is qualified",
+        );
     }
     if q.cfo_qualified.is_none() {
-        report(out, "qualification has no `cfo_qualified` signal".into(), "add `cfo_qualified:` with the signal that the cost model was accepted");
+        report(
+            out,
+            "qualification has no `cfo_qualified` signal".into(),
+            "add `cfo_qualified:` with the signal that the cost model was accepted",
+        );
     }
     if q.it_qualified.is_none() {
-        report(out, "qualification has no `it_qualified` signal".into(), "add `it_qualified:` with the signal that technical fit was confirmed");
+        report(
+            out,
+            "qualification has no `it_qualified` signal".into(),
+            "add `it_qualified:` with the signal that technical fit was confirmed",
+        );
     }
 }

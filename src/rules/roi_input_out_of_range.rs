@@ -39,11 +39,33 @@ list the real costs: workshop time, interviews, RevOps hours, integrations.
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(roi) = &ctx.journey.roi else { return };
-    for (name, value) in [("gross_margin", &roi.gross_margin), ("baseline_churn", &roi.baseline_churn), ("target_churn", &roi.target_churn)] {
+    for (name, value) in [
+        ("gross_margin", &roi.gross_margin),
+        ("baseline_churn", &roi.baseline_churn),
+        ("target_churn", &roi.target_churn),
+    ] {
         if !(0.0..=1.0).contains(&value.value) {
+            // Only a value that reads as a percentage can be converted for the user.
+            let help = if value.value > 1.0 && value.value <= 100.0 {
+                format!(
+                    "write the rate as a fraction: {}% is `{}`",
+                    value.value,
+                    value.value / 100.0
+                )
+            } else {
+                "write the rate as a fraction between 0 and 1: 12% is `0.12`".to_owned()
+            };
             out.push(
-                Diagnostic::new(&RULE.code, format!("`{name}` is {}, not a fraction between 0 and 1", value.value), value.span, "a rate is a fraction")
-                    .with_help(format!("write the rate as a fraction: {}% is `{}`", value.value, value.value / 100.0)),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!(
+                        "`{name}` is {}, not a fraction between 0 and 1",
+                        value.value
+                    ),
+                    value.span,
+                    "a rate is a fraction",
+                )
+                .with_help(help),
             );
         }
     }
@@ -52,14 +74,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ("additional_deals", Some(&roi.additional_deals)),
         ("average_contract_value", Some(&roi.average_contract_value)),
         ("expansion_revenue", roi.expansion_revenue.as_ref()),
-        ("onboarding_failure_savings", roi.onboarding_failure_savings.as_ref()),
+        (
+            "onboarding_failure_savings",
+            roi.onboarding_failure_savings.as_ref(),
+        ),
     ];
     for (name, value) in amounts {
         let Some(value) = value else { continue };
         if value.value < 0.0 {
             out.push(
-                Diagnostic::new(&RULE.code, format!("`{name}` is negative"), value.span, "cannot be below zero")
-                    .with_help("use zero or a positive amount"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("`{name}` is negative"),
+                    value.span,
+                    "cannot be below zero",
+                )
+                .with_help("use zero or a positive amount"),
             );
         }
     }
@@ -72,8 +102,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for cost in &roi.costs {
         if cost.amount.value <= 0.0 {
             out.push(
-                Diagnostic::new(&RULE.code, format!("cost `{}` is not above zero", cost.item), cost.amount.span, "a cost must be positive")
-                    .with_help("write the amount the item costs, or remove the item"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("cost `{}` is not above zero", cost.item),
+                    cost.amount.span,
+                    "a cost must be positive",
+                )
+                .with_help("write the amount the item costs, or remove the item"),
             );
         }
     }

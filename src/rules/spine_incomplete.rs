@@ -10,10 +10,10 @@ use crate::model::SpineStage;
 pub static RULE: Rule = Rule {
     code: Code {
         code: "JC305",
-        name: "spine-incomplete",
+        name: "spine-stage-missing-or-repeated",
         severity: Severity::Error,
         phase: Phase::Rule,
-        summary: "a stage of the six-stage MSP spine is missing or doubled",
+        summary: "a stage of the six-stage MSP spine is missing or claimed by two stages",
         doc: r#"## What it checks
 The journey has one stage for each of the six stages of the minimum viable
 MSP spine, marked with `spine:` — `awareness`, `consideration`, `decision`,
@@ -59,7 +59,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     spine.span,
                     "second stage with this spine value",
                 )
-                .with_secondary(first.spine.as_ref().map_or(first.id.span, |s| s.span), "first stage with it")
+                .with_secondary(
+                    first.spine.as_ref().map_or(first.id.span, |s| s.span),
+                    "first stage with it",
+                )
                 .with_help("keep `spine:` on one of the two stages; the other is an extra stage"),
             ),
             None => {
@@ -67,12 +70,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let missing: Vec<&str> = SpineStage::ALL.iter().filter(|s| !claimed.contains_key(s)).map(|s| s.as_str()).collect();
+    let missing: Vec<&str> = SpineStage::ALL
+        .iter()
+        .filter(|s| !claimed.contains_key(s))
+        .map(|s| s.as_str())
+        .collect();
     if !missing.is_empty() {
         out.push(
             Diagnostic::new(
                 &RULE.code,
-                format!("the journey spine is missing {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "the journey spine is missing {}",
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 ctx.header,
                 "this journey",
             )

@@ -38,7 +38,10 @@ event that records it with `event:`.
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for stage in &ctx.journey.stages {
-        for (missing, key) in [(stage.entry_criteria.is_empty(), "entry_criteria"), (stage.exit_criteria.is_empty(), "exit_criteria")] {
+        for (missing, key) in [
+            (stage.entry_criteria.is_empty(), "entry_criteria"),
+            (stage.exit_criteria.is_empty(), "exit_criteria"),
+        ] {
             if missing {
                 out.push(
                     Diagnostic::new(&RULE.code, format!("stage `{}` has no `{key}`", stage.id), stage.id.span, format!("no `{key}` for this stage"))

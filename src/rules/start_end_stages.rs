@@ -46,16 +46,30 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let starts: Vec<_> = stages.iter().filter(|s| s.is_start()).collect();
     match starts.as_slice() {
         [] => out.push(
-            Diagnostic::new(&RULE.code, "no stage is marked `start: true`", stages[0].id.span, "this could be the start stage")
-                .with_help("mark the stage every account starts in, usually awareness, with `start: true`"),
+            Diagnostic::new(
+                &RULE.code,
+                "no stage is marked `start: true`",
+                stages[0].id.span,
+                "this could be the start stage",
+            )
+            .with_help(
+                "mark the stage every account starts in, usually awareness, with `start: true`",
+            ),
         ),
         [_] => {}
         [first, rest @ ..] => {
             for extra in rest {
                 out.push(
-                    Diagnostic::new(&RULE.code, format!("stage `{}` is a second start stage", extra.id), extra.id.span, "second `start: true`")
-                        .with_secondary(first.id.span, "first start stage")
-                        .with_help("keep `start: true` on one stage only; other ways in are transitions"),
+                    Diagnostic::new(
+                        &RULE.code,
+                        format!("stage `{}` is a second start stage", extra.id),
+                        extra.id.span,
+                        "second `start: true`",
+                    )
+                    .with_secondary(first.id.span, "first start stage")
+                    .with_help(
+                        "keep `start: true` on one stage only; other ways in are transitions",
+                    ),
                 );
             }
         }
@@ -63,8 +77,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !stages.iter().any(|s| s.is_end()) {
         let last = &stages[stages.len() - 1];
         out.push(
-            Diagnostic::new(&RULE.code, "no stage is marked `end: true`", last.id.span, "this could be the end stage")
-                .with_help("mark the stage where the journey may end, usually renewal/exit, with `end: true`"),
+            Diagnostic::new(
+                &RULE.code,
+                "no stage is marked `end: true`",
+                last.id.span,
+                "this could be the end stage",
+            )
+            .with_help(
+                "mark the stage where the journey may end, usually renewal/exit, with `end: true`",
+            ),
         );
     }
 }

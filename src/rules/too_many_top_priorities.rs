@@ -31,18 +31,26 @@ most effect on purchase, renewal or expansion.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let top: Vec<_> = ctx.journey.moments_of_truth.iter().filter(|m| m.is_top_priority()).collect();
+    let top: Vec<_> = ctx
+        .journey
+        .moments_of_truth
+        .iter()
+        .filter(|m| m.is_top_priority())
+        .collect();
     if top.len() <= MAX_TOP {
         return;
     }
-    for extra in &top[MAX_TOP..] {
-        let span = extra.top_priority.as_ref().map_or(extra.id.span, |t| t.span);
+    for (rank, extra) in top.iter().enumerate().skip(MAX_TOP) {
+        let span = extra
+            .top_priority
+            .as_ref()
+            .map_or(extra.id.span, |t| t.span);
         out.push(
             Diagnostic::new(
                 &RULE.code,
                 format!("{} moments of truth are marked top priority; at most {MAX_TOP} may be", top.len()),
                 span,
-                format!("top priority number {}", top.iter().position(|m| m.id.span == extra.id.span).unwrap_or(0) + 1),
+                format!("top priority number {}", rank + 1),
             )
             .with_help("keep `top_priority: true` on the five that matter most and remove it from the rest"),
         );

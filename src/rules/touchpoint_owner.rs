@@ -35,6 +35,12 @@ description.
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for t in &ctx.journey.touchpoints {
-        common::single_owner(&RULE.code, &format!("touchpoint `{}`", t.id), &t.owner, &t.id, out);
+        common::single_owner(
+            &RULE.code,
+            &format!("touchpoint `{}`", t.id),
+            &t.owner,
+            &t.id,
+            out,
+        );
     }
 }

@@ -37,8 +37,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for t in &ctx.journey.touchpoints {
         if t.stage.is_none() {
             out.push(
-                Diagnostic::new(&RULE.code, format!("touchpoint `{}` has no stage", t.id), t.id.span, "no `stage` for this touchpoint")
-                    .with_help("add `stage:` with the id of the stage in which it happens"),
+                Diagnostic::new(
+                    &RULE.code,
+                    format!("touchpoint `{}` has no stage", t.id),
+                    t.id.span,
+                    "no `stage` for this touchpoint",
+                )
+                .with_help("add `stage:` with the id of the stage in which it happens"),
             );
         }
     }

@@ -38,17 +38,25 @@ Use the suggested stage id, or add the stage.
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for reference in &ctx.index.references {
-        if reference.site != Site::Transition || ctx.index.contains(Kind::Stage, reference.id.as_str()) {
+        if reference.site != Site::Transition
+            || ctx.index.contains(Kind::Stage, reference.id.as_str())
+        {
             continue;
         }
         let wanted = reference.id.as_str();
         let help = match closest(wanted, ctx.index.ids(Kind::Stage)) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => "add the stage under `stages`, or lead the transition to an existing stage".to_owned(),
+            None => "add the stage under `stages`, or lead the transition to an existing stage"
+                .to_owned(),
         };
         out.push(
-            Diagnostic::new(&RULE.code, format!("transition to unknown stage `{wanted}`"), reference.id.span, "no stage has this id")
-                .with_help(help),
+            Diagnostic::new(
+                &RULE.code,
+                format!("transition to unknown stage `{wanted}`"),
+                reference.id.span,
+                "no stage has this id",
+            )
+            .with_help(help),
         );
     }
 }

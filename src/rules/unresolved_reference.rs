@@ -44,18 +44,28 @@ section. Ids are case-sensitive and use lowercase words joined by `-` or `_`.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for reference in &ctx.index.references {
         // Transitions have their own rule, `transition-to-unknown-stage`.
-        if reference.site == Site::Transition || ctx.index.contains(reference.kind, reference.id.as_str()) {
+        if reference.site == Site::Transition
+            || ctx.index.contains(reference.kind, reference.id.as_str())
+        {
             continue;
         }
         let noun = reference.kind.noun();
         let wanted = reference.id.as_str();
         let help = match closest(wanted, ctx.index.ids(reference.kind)) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!("define it under `{}`, or use the id of an existing {noun}", reference.kind.section()),
+            None => format!(
+                "define it under `{}`, or use the id of an existing {noun}",
+                reference.kind.section()
+            ),
         };
         out.push(
-            Diagnostic::new(&RULE.code, format!("unknown {noun} `{wanted}`"), reference.id.span, format!("no {noun} has this id"))
-                .with_help(help),
+            Diagnostic::new(
+                &RULE.code,
+                format!("unknown {noun} `{wanted}`"),
+                reference.id.span,
+                format!("no {noun} has this id"),
+            )
+            .with_help(help),
         );
     }
 }

@@ -10,16 +10,20 @@ use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
 
 use crate::codes;
-use crate::diagnostic::Diagnostic;
-use crate::load::Node;
+use crate::diagnostic::{Diagnostic, shorten};
+use crate::load::{Node, NodeKind};
 use crate::model::ID_PATTERN;
 use crate::suggest::closest;
 
-pub(super) fn describe(schema: &Value, root: &Node, error: &ValidationError<'_>) -> Vec<Diagnostic> {
+pub(super) fn describe(
+    schema: &Value,
+    root: &Node,
+    error: &ValidationError<'_>,
+) -> Vec<Diagnostic> {
     let pointer = error.instance_path().as_str();
-    let (node, _) = root.pointer(pointer);
+    let (node, entry) = root.pointer(pointer);
     let here = subschema_at(schema, pointer);
-    let shown = node.scalar_text().unwrap_or_default();
+    let shown = shorten(&node.scalar_text().unwrap_or_default());
 
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -33,7 +37,7 @@ pub(super) fn describe(schema: &Value, root: &Node, error: &ValidationError<'_>)
                         None if allowed.is_empty() => "remove this key".to_owned(),
                         None => format!("keys allowed here: {}", backticked(&allowed)),
                     };
-                    Diagnostic::new(&codes::UNKNOWN_KEY, format!("unknown key `{key}`"), span, "not a key of the journey format here")
+                    Diagnostic::new(&codes::UNKNOWN_KEY, format!("unknown key `{}`", shorten(key)), span, "not a key of the journey format here")
                         .with_help(help)
                 })
                 .collect()
@@ -59,13 +63,23 @@ pub(super) fn describe(schema: &Value, root: &Node, error: &ValidationError<'_>)
                 TypeKind::Multiple(set) => set.iter().map(type_words).collect::<Vec<_>>().join(" or "),
             };
             let found = node.kind_name();
-            let help = if expected == "text" {
-                "put the value in quotes to make it text".to_owned()
-            } else {
-                format!("write {expected} here")
+            let help = match &node.kind {
+                NodeKind::Null => "write a value after the colon, or remove the key".to_owned(),
+                NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) if expected == "text" => {
+                    "put the value in quotes to make it text".to_owned()
+                }
+                NodeKind::Seq(_) | NodeKind::Map(_) if !expected.contains("list") && !expected.contains("mapping") => {
+                    format!("write a single value here: {expected}")
+                }
+                _ => format!("write {expected} here"),
+            };
+            // A whole list or mapping is labelled at the key that holds it.
+            let span = match (&node.kind, entry) {
+                (NodeKind::Seq(_) | NodeKind::Map(_), Some(e)) => e.key_span,
+                _ => node.head_span(),
             };
             vec![
-                Diagnostic::new(&codes::WRONG_TYPE, format!("expected {expected}, found {found}"), node.head_span(), format!("this is {found}"))
+                Diagnostic::new(&codes::WRONG_TYPE, format!("expected {expected}, found {found}"), span, format!("this is {found}"))
                     .with_help(help),
             ]
         }
@@ -104,6 +118,10 @@ pub(super) fn describe(schema: &Value, root: &Node, error: &ValidationError<'_>)
             Diagnostic::new(&codes::INVALID_VALUE, format!("`{shown}` is above the maximum of {limit}"), node.span, "too large")
                 .with_help(format!("use a value of at most {limit}")),
         ],
+        ValidationErrorKind::MaxLength { limit } => vec![
+            Diagnostic::new(&codes::INVALID_VALUE, format!("`{shown}` is longer than {limit} characters"), node.span, "too long")
+                .with_help(format!("shorten it to at most {limit} characters")),
+        ],
         ValidationErrorKind::AnyOf { .. } => vec![
             Diagnostic::new(&codes::WRONG_TYPE, format!("expected an id, found {}", node.kind_name()), node.head_span(), "not an id")
                 .with_help("write the id of one owner, such as `dana`"),
@@ -134,7 +152,11 @@ fn resolve<'a>(root: &'a Value, mut schema: &'a Value) -> &'a Value {
                 Some(s) => schema = s,
                 None => return schema,
             }
-        } else if let Some([only]) = schema.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+        } else if let Some([only]) = schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+        {
             schema = only;
         } else {
             break;
@@ -158,12 +180,17 @@ fn step<'a>(root: &'a Value, schema: &'a Value, segment: &str) -> Option<&'a Val
     if let Some(s) = schema.get("properties").and_then(|p| p.get(segment)) {
         return Some(resolve(root, s));
     }
-    if segment.parse::<usize>().is_ok() {
-        if let Some(s) = schema.get("items") {
-            return Some(resolve(root, s));
-        }
+    if segment.parse::<usize>().is_ok()
+        && let Some(s) = schema.get("items")
+    {
+        return Some(resolve(root, s));
     }
-    for branch in schema.get("anyOf").and_then(Value::as_array).into_iter().flatten() {
+    for branch in schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(s) = step(root, resolve(root, branch), segment) {
             return Some(s);
         }
@@ -172,7 +199,9 @@ fn step<'a>(root: &'a Value, schema: &'a Value, segment: &str) -> Option<&'a Val
 }
 
 fn property_names(root: &Value, schema: Option<&Value>) -> Vec<String> {
-    let Some(schema) = schema else { return Vec::new() };
+    let Some(schema) = schema else {
+        return Vec::new();
+    };
     let mut names: Vec<String> = resolve(root, schema)
         .get("properties")
         .and_then(Value::as_object)
@@ -183,7 +212,9 @@ fn property_names(root: &Value, schema: Option<&Value>) -> Vec<String> {
 }
 
 fn allowed_values(root: &Value, schema: Option<&Value>) -> Vec<String> {
-    let Some(schema) = schema.map(|s| resolve(root, s)) else { return Vec::new() };
+    let Some(schema) = schema.map(|s| resolve(root, s)) else {
+        return Vec::new();
+    };
     let mut values = Vec::new();
     let mut push = |v: &Value| {
         if let Some(s) = v.as_str() {
@@ -196,7 +227,12 @@ fn allowed_values(root: &Value, schema: Option<&Value>) -> Vec<String> {
     if let Some(c) = schema.get("const") {
         push(c);
     }
-    for branch in schema.get("oneOf").and_then(Value::as_array).into_iter().flatten() {
+    for branch in schema
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let branch = resolve(root, branch);
         if let Some(c) = branch.get("const") {
             push(c);
@@ -216,7 +252,11 @@ fn description_of<'a>(root: &'a Value, schema: &'a Value) -> Option<&'a str> {
 }
 
 fn first_sentence(text: &str) -> String {
-    let sentence = text.split(". ").next().unwrap_or(text).trim_end_matches('.');
+    let sentence = text
+        .split(". ")
+        .next()
+        .unwrap_or(text)
+        .trim_end_matches('.');
     lowercase_first(sentence)
 }
 
@@ -233,7 +273,11 @@ fn type_words(t: JsonType) -> &'static str {
 }
 
 fn backticked(items: &[String]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -255,5 +299,9 @@ fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() { "first-qbr".to_owned() } else { out }
+    if out.is_empty() {
+        "first-qbr".to_owned()
+    } else {
+        out
+    }
 }

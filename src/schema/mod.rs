@@ -4,8 +4,10 @@
 //! [`generate`]) and embedded in the binary; a test fails when the committed
 //! file and the model drift apart. Validation reports every violation at once,
 //! each mapped from its JSON Pointer back to the YAML node (for an unknown
-//! key, the key itself).
+//! key, the key itself). The validator reads the loader's node tree in place
+//! (see [`instance`]), with no copy of the document as JSON.
 
+mod instance;
 mod messages;
 
 use std::sync::OnceLock;
@@ -15,6 +17,7 @@ use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Node;
+use instance::Tree;
 use crate::model::Journey;
 
 /// The published schema, exactly as committed.
@@ -69,7 +72,9 @@ fn drop_null(value: &mut Value) {
             map.remove("default");
             // schemars adds Rust-specific formats (`uint32`, `double`) that
             // editors in strict mode reject; ranges carry the real limits.
-            if map.get("format").and_then(Value::as_str).is_some_and(|f| f.starts_with("uint") || f.starts_with("int") || f == "double" || f == "float") {
+            if map.get("format").and_then(Value::as_str).is_some_and(|f| {
+                f.starts_with("uint") || f.starts_with("int") || f == "double" || f == "float"
+            }) {
                 map.remove("format");
             }
             for v in map.values_mut() {
@@ -83,7 +88,7 @@ fn drop_null(value: &mut Value) {
 
 struct Compiled {
     schema: Value,
-    validator: jsonschema::Validator,
+    validator: jsonschema::Validator<Tree>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -93,7 +98,8 @@ fn compiled() -> &'static Compiled {
         // build defect, not a user error.
         let schema: Value =
             serde_json::from_str(PUBLISHED).expect("the embedded journey schema is valid JSON");
-        let validator = jsonschema::draft7::options()
+        let validator = jsonschema::options_for::<Tree>()
+            .with_draft(jsonschema::Draft::Draft7)
             .build(&schema)
             .expect("the embedded journey schema compiles");
         Compiled { schema, validator }
@@ -103,10 +109,9 @@ fn compiled() -> &'static Compiled {
 /// Validate one file's document. Returns every problem, mapped to spans.
 pub fn validate(root: &Node) -> Vec<Diagnostic> {
     let compiled = compiled();
-    let instance = root.to_json();
     let mut diagnostics = Vec::new();
     let mut total = 0usize;
-    for error in compiled.validator.iter_errors(&instance) {
+    for error in compiled.validator.iter_errors(root) {
         total += 1;
         if diagnostics.len() < MAX_ERRORS_PER_FILE {
             diagnostics.extend(messages::describe(&compiled.schema, root, &error));

@@ -20,8 +20,12 @@ pub fn assert_golden(path: impl AsRef<Path>, actual: &str) {
         std::fs::write(&full, actual).expect("write golden file");
         return;
     }
-    let expected = std::fs::read_to_string(&full)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}; run with JOURNEYC_BLESS=1 to create it", full.display()));
+    let expected = std::fs::read_to_string(&full).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}; run with JOURNEYC_BLESS=1 to create it",
+            full.display()
+        )
+    });
     if expected != actual {
         let first_diff = expected
             .lines()
@@ -32,8 +36,86 @@ pub fn assert_golden(path: impl AsRef<Path>, actual: &str) {
             "{} is out of date (first difference at line {}).\n--- expected\n{}\n--- actual\n{}\nRun `JOURNEYC_BLESS=1 cargo test` to update it, then review the diff.",
             full.display(),
             first_diff + 1,
-            expected.lines().skip(first_diff).take(5).collect::<Vec<_>>().join("\n"),
-            actual.lines().skip(first_diff).take(5).collect::<Vec<_>>().join("\n"),
+            expected
+                .lines()
+                .skip(first_diff)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            actual
+                .lines()
+                .skip(first_diff)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
         );
     }
+}
+
+pub mod synth;
+
+/// A fresh directory under the system temp dir, removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(label: &str) -> TempDir {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("journeyc-test-{}-{label}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Write a file relative to the directory, creating parents.
+    pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create parent");
+        }
+        std::fs::write(&path, content).expect("write file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What a run of the binary produced.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run the `journeyc` binary with arguments in a working directory, without
+/// colour and at a fixed width, as the snapshots expect.
+pub fn journeyc(cwd: &Path, args: &[&str]) -> Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_journeyc"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .expect("run journeyc");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// True when the run was asked to rewrite expected outputs
+/// (`JOURNEYC_BLESS=1`) instead of comparing against them.
+pub fn blessing() -> bool {
+    std::env::var_os("JOURNEYC_BLESS").is_some()
 }
