@@ -16,6 +16,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)] // the core does no IO
 
 pub mod assemble;
+pub mod build;
 pub mod codes;
 pub mod diagnostic;
 pub mod graph;

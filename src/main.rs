@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Check journeys and report every problem with its file, line and column.
     Check(cli::check::Args),
+    /// Compile journeys into CRM, PSA, event and documentation artifacts.
+    Build(cli::build::Args),
     /// Print the documentation of a diagnostic code or rule, such as JC302.
     Explain(cli::explain::Args),
     /// List every diagnostic code and rule.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => cli::check::run(&args),
+        Command::Build(args) => cli::build::run(&args),
         Command::Explain(args) => cli::explain::run(&args),
         Command::Rules => cli::explain::list(),
         Command::Init(args) => cli::init::run(&args),

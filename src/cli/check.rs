@@ -35,17 +35,13 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let mut errors = 0;
     let mut warnings = 0;
     let mut file_count = 0;
-    let mut out = String::new();
     let mut notes = Vec::new();
     for journey in &journeys {
-        let (sources, early) = read(journey)?;
+        let (sources, early) = read_journey(journey)?;
         file_count += sources.len();
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
         let checked = journeyc::check_journey(&sources, &ids, early);
-        for d in &checked.diagnostics {
-            out.push_str(&render::human(&sources, d, style));
-            out.push('\n');
-        }
+        print_diagnostics(&sources, &checked.diagnostics, style);
         errors += checked.error_count();
         warnings += checked.warning_count();
         if checked.rules_skipped {
@@ -55,7 +51,6 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             ));
         }
     }
-    print!("{out}");
     for note in notes {
         println!("{note}");
     }
@@ -69,7 +64,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
 
 /// Read the files of a journey. A file that cannot be decoded gets a
 /// diagnostic and lossy text, so its problem still renders with a snippet.
-fn read(journey: &JourneyFiles) -> Result<(SourceSet, Vec<Diagnostic>), String> {
+pub fn read_journey(journey: &JourneyFiles) -> Result<(SourceSet, Vec<Diagnostic>), String> {
     let mut sources = SourceSet::new();
     let mut early = Vec::new();
     for path in &journey.files {
@@ -109,6 +104,16 @@ fn read(journey: &JourneyFiles) -> Result<(SourceSet, Vec<Diagnostic>), String> 
         }
     }
     Ok((sources, early))
+}
+
+/// Print diagnostics, each followed by a blank line, in one write.
+pub fn print_diagnostics(sources: &SourceSet, diagnostics: &[Diagnostic], style: render::Style) {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&render::human(sources, d, style));
+        out.push('\n');
+    }
+    print!("{out}");
 }
 
 fn summary(journeys: usize, files: usize, errors: usize, warnings: usize) -> String {

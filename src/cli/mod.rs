@@ -1,6 +1,7 @@
 //! The outer layer: everything that touches files, the terminal and the
 //! environment. One file per subcommand, each with one `run` function.
 
+pub mod build;
 pub mod check;
 pub mod discover;
 pub mod explain;

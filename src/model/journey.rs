@@ -2,7 +2,7 @@
 //! teams, owners and systems of record.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id,
@@ -13,7 +13,7 @@ use super::{
 /// one directory; its sections may be spread over several `*.journey.yaml`
 /// files there. Lists are joined across files; every other section is written
 /// in one file only.
-#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "journeyc journey file")]
 pub struct Journey {
@@ -72,7 +72,7 @@ pub struct Journey {
 }
 
 /// The journey's identity.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     /// Stable id of the journey, such as `finance-20-150`.
@@ -86,7 +86,7 @@ pub struct Header {
 }
 
 /// The segment a journey is made for. General maps are too vague to act on.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Segment {
     pub id: Id,
@@ -97,7 +97,7 @@ pub struct Segment {
 }
 
 /// Ideal customer profile: the firmographics of a good fit.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Icp {
     /// Employee range, inclusive.
@@ -116,7 +116,7 @@ pub struct Icp {
 }
 
 /// An inclusive range of whole numbers.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub min: Spanned<u32>,
@@ -124,7 +124,7 @@ pub struct Range {
 }
 
 /// A team, such as Marketing, Sales or Service.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     pub id: Id,
@@ -134,7 +134,7 @@ pub struct Team {
 }
 
 /// A person who owns parts of the journey.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Owner {
     pub id: Id,
@@ -147,7 +147,7 @@ pub struct Owner {
 }
 
 /// The function that runs a touchpoint or that a team performs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Function {
     Marketing,
@@ -162,7 +162,7 @@ pub enum Function {
 }
 
 /// A system of record, such as the CRM or the PSA.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct System {
     pub id: Id,
@@ -174,7 +174,7 @@ pub struct System {
 }
 
 /// What a system of record is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SystemKind {
     /// Commercial records: opportunities, contact roles, lost reasons.
@@ -192,7 +192,7 @@ pub enum SystemKind {
 }
 
 /// The product behind a system of record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
     /// HubSpot CRM or Marketing Hub.

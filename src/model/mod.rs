@@ -19,7 +19,7 @@ mod touchpoints;
 use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use journey::*;
 pub use operations::*;
@@ -33,7 +33,7 @@ pub use touchpoints::*;
 pub const ID_PATTERN: &str = "^[a-z0-9]+([-_][a-z0-9]+)*$";
 
 /// An identifier, as written in the journey.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct Ident(pub String);
 
@@ -83,6 +83,13 @@ impl<'de> Deserialize<'de> for OwnerRefs {
     }
 }
 
+/// Serialized as the list of ids, whatever was written.
+impl Serialize for OwnerRefs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
 impl JsonSchema for OwnerRefs {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "OwnerRef".into()
@@ -98,7 +105,7 @@ impl JsonSchema for OwnerRefs {
 }
 
 /// A calendar date written `YYYY-MM-DD`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct Date(pub String);
 

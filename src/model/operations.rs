@@ -2,13 +2,13 @@
 //! baseline: the sections that make the journey operational.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Date, Id, OwnerRefs, Spanned, Text};
 
 /// A managed-services qualified lead needs fit, intent and committee
 /// coverage, all three.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Qualification {
     /// Fit: firmographics that match the segment's profile.
@@ -28,7 +28,7 @@ pub struct Qualification {
 }
 
 /// The fit part of qualification.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fit {
     /// Points a lead gets when it matches the ideal customer profile.
@@ -39,7 +39,7 @@ pub struct Fit {
 }
 
 /// A behavioural signal of intent.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IntentSignal {
     pub id: Id,
@@ -57,7 +57,7 @@ pub struct IntentSignal {
 }
 
 /// Committee coverage: Finance and IT engaging together.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeCoverage {
     /// Factor applied to the intent score, such as 1.5.
@@ -69,7 +69,7 @@ pub struct CommitteeCoverage {
 }
 
 /// A qualifying signal such as "CFO accepted the cost model".
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signal {
     pub description: Text,
@@ -78,7 +78,7 @@ pub struct Signal {
 }
 
 /// The onboarding handoff: three pillars and the 90-day plan.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Onboarding {
     /// The three pillars of the handoff, each with its deliverable.
@@ -93,7 +93,7 @@ pub struct Onboarding {
 }
 
 /// One pillar of the handoff.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pillar {
     /// Which pillar this is.
@@ -108,7 +108,7 @@ pub struct Pillar {
 }
 
 /// The three pillars of the onboarding handoff.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PillarKind {
     /// What Sales promised: scope, SLAs, security posture, predicted ROI.
@@ -136,7 +136,7 @@ impl PillarKind {
 }
 
 /// A step of the onboarding plan.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStep {
     pub id: Id,
@@ -164,7 +164,7 @@ pub struct PlanStep {
 }
 
 /// A metric with its target.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     pub id: Id,
@@ -175,7 +175,7 @@ pub struct Metric {
 
 /// Inputs of the ROI model. Rates are fractions between 0 and 1; money is in
 /// `currency`.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Roi {
     /// ISO 4217 currency code, such as USD.
@@ -205,7 +205,7 @@ pub struct Roi {
 }
 
 /// One cost of the journey work.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CostItem {
     pub item: Text,
@@ -213,7 +213,7 @@ pub struct CostItem {
 }
 
 /// Who watches the journey, how often, and what is being tried.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Governance {
     /// The one board-level KPI.
@@ -228,7 +228,7 @@ pub struct Governance {
 }
 
 /// The board-level KPI.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BoardKpi {
     pub name: Text,
@@ -239,7 +239,7 @@ pub struct BoardKpi {
 }
 
 /// How often something happens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     Weekly,
@@ -249,7 +249,7 @@ pub enum Cadence {
 }
 
 /// A recurring review.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub id: Id,
@@ -263,7 +263,7 @@ pub struct Review {
 }
 
 /// An experiment with one permanent owner and one KPI.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Experiment {
     pub id: Id,
@@ -277,7 +277,7 @@ pub struct Experiment {
 }
 
 /// The three kinds of experiment run at a time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExperimentKind {
     Acquisition,
@@ -286,7 +286,7 @@ pub enum ExperimentKind {
 }
 
 /// A metric captured before changes.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineMetric {
     pub id: Id,

@@ -121,6 +121,14 @@ impl<'de> Deserialize<'de> for SpanParts {
     }
 }
 
+/// A spanned value serializes as its value: positions are for diagnostics,
+/// not for generated artifacts.
+impl<T: serde::Serialize> serde::Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
 impl<T: JsonSchema> JsonSchema for Spanned<T> {
     fn inline_schema() -> bool {
         T::inline_schema()

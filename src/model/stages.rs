@@ -1,13 +1,13 @@
 //! Stages, drop-off reasons and the buying committee.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Date, Id, Spanned, Text};
 
 /// A stage of the journey: where an account is, with the observable triggers
 /// that move it in and out.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub id: Id,
@@ -51,7 +51,7 @@ impl Stage {
 }
 
 /// The six stages of the minimum viable MSP journey, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpineStage {
     /// The prospect recognises a problem.
@@ -91,7 +91,7 @@ impl SpineStage {
 }
 
 /// An exact, observable trigger, such as "MSA signed date logged in CRM".
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// The trigger, in words.
@@ -101,7 +101,7 @@ pub struct Criterion {
 }
 
 /// A declared move from one stage to another.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The stage the account moves to (an id from `stages`).
@@ -111,7 +111,7 @@ pub struct Transition {
 }
 
 /// A way out of a stage: a drop-off with its reason.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExitPath {
     /// Why the account leaves (an id from `drop_off_reasons`).
@@ -124,7 +124,7 @@ pub struct ExitPath {
 }
 
 /// A reason accounts drop out: no budget, wrong fit, lost to competitor, …
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DropOffReason {
     pub id: Id,
@@ -134,7 +134,7 @@ pub struct DropOffReason {
 }
 
 /// A role of the buying committee, with its fear and the proof it needs.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeRole {
     pub id: Id,
@@ -150,7 +150,7 @@ pub struct CommitteeRole {
 }
 
 /// The proof a committee role needs in one stage.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProofNeed {
     /// The stage (an id from `stages`).
@@ -160,7 +160,7 @@ pub struct ProofNeed {
 }
 
 /// A piece of proof: SLA with penalties, SOC 2 report, case study, …
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProofAsset {
     pub id: Id,

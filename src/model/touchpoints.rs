@@ -2,13 +2,13 @@
 //! the backlog.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Function, Id, OwnerRefs, Spanned, Text};
 
 /// An event of the journey event schema: what is logged, where, with which
 /// fields.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: Id,
@@ -30,7 +30,7 @@ pub struct Event {
 }
 
 /// A field of an event record.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventField {
     /// Field name, such as `msa_signed_date`.
@@ -52,7 +52,7 @@ impl EventField {
 }
 
 /// The type of an event field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
     String,
@@ -66,7 +66,7 @@ pub enum FieldType {
 
 /// An interaction with the client, with the artifact it produces and the one
 /// person who owns it.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Touchpoint {
     pub id: Id,
@@ -107,7 +107,7 @@ impl Touchpoint {
 
 /// Heat-map scores from 0 (none) to 5 (severe). A hypothesis until validated
 /// by interviews and lost-deal analysis.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Heat {
     /// Friction, delay, anxiety.
@@ -124,7 +124,7 @@ pub struct Heat {
 }
 
 /// A moment of truth: one owner, one KPI, one next action.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MomentOfTruth {
     pub id: Id,
@@ -148,7 +148,7 @@ impl MomentOfTruth {
 }
 
 /// A fix that came out of the heat map.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BacklogItem {
     pub id: Id,
@@ -168,7 +168,7 @@ pub struct BacklogItem {
 }
 
 /// Kinds of fix, by impact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FixKind {
     /// Process and copy.

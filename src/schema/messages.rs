@@ -30,6 +30,7 @@ pub(super) fn describe(
             let allowed = property_names(schema, here);
             unexpected
                 .iter()
+                .take(super::MAX_ERRORS_PER_FILE)
                 .map(|key| {
                     let span = node.get(key).map_or(node.head_span(), |e| e.key_span);
                     let help = match closest(key, allowed.iter().map(String::as_str)) {
