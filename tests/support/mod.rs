@@ -119,3 +119,48 @@ pub fn journeyc(cwd: &Path, args: &[&str]) -> Run {
 pub fn blessing() -> bool {
     std::env::var_os("JOURNEYC_BLESS").is_some()
 }
+
+/// Check a journey directory of the repository (such as
+/// `examples/msp-finance`) and return its sources and the assembled journey.
+/// Panics with the rendered problems if it does not check cleanly.
+pub fn load_journey(dir: &str) -> (journeyc::source::SourceSet, journeyc::model::Journey) {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .expect("read journey directory")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".journey.yaml"))
+        .collect();
+    paths.sort();
+    let mut sources = journeyc::source::SourceSet::new();
+    let ids: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("read journey file");
+            let name = format!("{dir}/{}", p.file_name().expect("file name").to_string_lossy());
+            sources.add(journeyc::source::SourceFile::new(name, text))
+        })
+        .collect();
+    let checked = journeyc::check_journey(&sources, &ids, Vec::new());
+    let problems: Vec<String> =
+        checked.diagnostics.iter().map(|d| journeyc::render::concise(&sources, d)).collect();
+    assert!(problems.is_empty(), "{dir} does not check cleanly:\n{}", problems.join("\n"));
+    let journey = checked.journey.expect("a clean journey is assembled");
+    (sources, journey)
+}
+
+/// Whether an external tool that some tests drive (xmllint, chromium) is
+/// installed. CI installs them (see `.ci/run`) and must not skip: there a
+/// missing tool fails the test. Elsewhere the test is skipped with a note.
+pub fn require_tool(tool: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "`{tool}` is required in CI; .ci/run installs it");
+        eprintln!("note: `{tool}` is not installed; skipping this check (CI runs it)");
+    }
+    found
+}
