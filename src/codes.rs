@@ -346,9 +346,14 @@ Add a `journey:` section to the main file of the journey (by convention
 "#
 );
 
-code!(TEMPLATE_ERROR, "JC501", "template-error", Error, Build,
+code!(
+    TEMPLATE_ERROR,
+    "JC501",
+    "template-error",
+    Error,
+    Build,
     "a document template failed to render",
-r#"## What it checks
+    r#"## What it checks
 Documents are rendered from minijinja templates, shipped with journeyc or
 supplied with `journeyc build --templates DIR`. A template that does not
 parse, or uses a variable that does not exist, stops the build.
@@ -360,11 +365,17 @@ handbook with silent gaps is worse than no handbook.
 ## How to fix
 Look at the template line named in the message. `docs/templates.md` lists
 the variables every template receives.
-"#);
+"#
+);
 
-code!(VENDOR_NAME, "JC502", "vendor-name-invalid", Error, Build,
+code!(
+    VENDOR_NAME,
+    "JC502",
+    "vendor-name-invalid",
+    Error,
+    Build,
     "a value cannot become a valid name in a vendor's system",
-r#"## What it checks
+    r#"## What it checks
 Ids and labels become names in the CRM and the PSA: HubSpot internal names
 (lowercase letters, digits and `_`, at most 100 characters), Salesforce API
 names (at most 40 characters before `__c`), pick-list labels (at most 255
@@ -376,11 +387,17 @@ half-configured.
 
 ## How to fix
 Shorten the id or label the message points at.
-"#);
+"#
+);
 
-code!(VENDOR_LIMIT, "JC503", "vendor-limit-exceeded", Error, Build,
+code!(
+    VENDOR_LIMIT,
+    "JC503",
+    "vendor-limit-exceeded",
+    Error,
+    Build,
     "the journey exceeds a limit of a vendor's system",
-r#"## What it checks
+    r#"## What it checks
 Counts that vendors cap: at most 100 Opportunity stages in Salesforce, 1,000
 pick-list values, 5,000 HubSpot enumeration options, 40 items per Autotask
 checklist, and similar.
@@ -391,7 +408,8 @@ The import would be refused by the vendor.
 ## How to fix
 Split the list (for example, one checklist per onboarding pillar) or shorten
 it; the message names the limit.
-"#);
+"#
+);
 
 /// The codes that are not rules, in catalogue order.
 pub static NON_RULE_CODES: &[&Code] = &[

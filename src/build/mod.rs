@@ -26,6 +26,7 @@ mod connectwise;
 mod docs;
 mod events;
 mod hubspot;
+mod names;
 mod output;
 mod salesforce;
 pub mod templates;
@@ -120,7 +121,12 @@ pub fn build(
     let view = View::new(journey);
     let mut out = Output::default();
     for target in targets {
-        let emit = Emit { view: &view, templates, sources, out: &mut out };
+        let emit = Emit {
+            view: &view,
+            templates,
+            sources,
+            out: &mut out,
+        };
         match target {
             Target::Hubspot => hubspot::emit(emit),
             Target::Salesforce => salesforce::emit(emit),

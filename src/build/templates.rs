@@ -16,7 +16,21 @@ use crate::source::{Pos, SourceFile, SourceSet, Span};
 
 /// Every template journeyc ships, by name. A name is also the file name in
 /// `templates/` and in a `--templates` directory.
-pub const EMBEDDED: &[(&str, &str)] = &[];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("handbook.md", include_str!("../../templates/handbook.md")),
+    (
+        "journey-map.html",
+        include_str!("../../templates/journey-map.html"),
+    ),
+    (
+        "stage-graph.dot",
+        include_str!("../../templates/stage-graph.dot"),
+    ),
+    (
+        "stage-graph.mmd",
+        include_str!("../../templates/stage-graph.mmd"),
+    ),
+];
 
 /// The templates in force: the embedded ones, with overrides by name.
 #[derive(Clone, Debug, Default)]
@@ -49,7 +63,12 @@ impl Templates {
 
     /// Render a template with a context. On failure the template's text is
     /// added to `sources` so the diagnostic can show the failing line.
-    pub fn render(&self, name: &str, context: Value, sources: &mut SourceSet) -> Result<String, Diagnostic> {
+    pub fn render(
+        &self,
+        name: &str,
+        context: Value,
+        sources: &mut SourceSet,
+    ) -> Result<String, Box<Diagnostic>> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
@@ -72,13 +91,15 @@ impl Templates {
 
         let Some((display, text)) = self.source(name) else {
             let file = sources.add(SourceFile::new(format!("templates/{name}"), String::new()));
-            return Err(Diagnostic::new(
-                &codes::TEMPLATE_ERROR,
-                format!("no template is called `{name}`"),
-                Span::file_start(file),
-                "missing template",
-            )
-            .with_help("this is a bug in journeyc; please report it"));
+            return Err(Box::new(
+                Diagnostic::new(
+                    &codes::TEMPLATE_ERROR,
+                    format!("no template is called `{name}`"),
+                    Span::file_start(file),
+                    "missing template",
+                )
+                .with_help("this is a bug in journeyc; please report it"),
+            ));
         };
         let rendered = env
             .add_template(name, text)
@@ -90,13 +111,15 @@ impl Templates {
             let at = Pos { line, col: 1 };
             let end = Pos { line, col: sources.get(file).map_or(1, |f| f.line_text(line).chars().count() as u32 + 1) };
             let detail = err.detail().map(str::to_owned).unwrap_or_else(|| err.kind().to_string());
-            Diagnostic::new(
-                &codes::TEMPLATE_ERROR,
-                format!("template `{display}` failed: {detail}"),
-                Span::new(file, at, end),
-                err.kind().to_string(),
+            Box::new(
+                Diagnostic::new(
+                    &codes::TEMPLATE_ERROR,
+                    format!("template `{display}` failed: {detail}"),
+                    Span::new(file, at, end),
+                    err.kind().to_string(),
+                )
+                .with_help("fix the template at this line; every variable a template uses must exist (see docs/templates.md)"),
             )
-            .with_help("fix the template at this line; every variable a template uses must exist (see docs/templates.md)")
         })
     }
 }

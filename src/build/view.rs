@@ -6,9 +6,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde::Serialize;
 
-use crate::model::{
-    CommitteeRole, Event, Journey, Owner, PlanStep, Stage, System, Touchpoint,
-};
+use crate::model::{CommitteeRole, Event, Journey, Owner, PlanStep, Stage, System, Touchpoint};
 
 pub struct View<'a> {
     pub journey: &'a Journey,
@@ -28,12 +26,21 @@ pub struct View<'a> {
 
 impl<'a> View<'a> {
     pub fn new(journey: &'a Journey) -> View<'a> {
-        let stages_by_id: HashMap<&str, &Stage> =
-            journey.stages.iter().rev().map(|s| (s.id.as_str(), s)).collect();
+        let stages_by_id: HashMap<&str, &Stage> = journey
+            .stages
+            .iter()
+            .rev()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
 
         let mut stages = Vec::with_capacity(journey.stages.len());
         let mut seen = HashSet::new();
-        let mut queue: VecDeque<&Stage> = journey.stages.iter().filter(|s| s.is_start()).take(1).collect();
+        let mut queue: VecDeque<&Stage> = journey
+            .stages
+            .iter()
+            .filter(|s| s.is_start())
+            .take(1)
+            .collect();
         while let Some(stage) = queue.pop_front() {
             if !seen.insert(stage.id.as_str()) {
                 continue;
@@ -52,17 +59,37 @@ impl<'a> View<'a> {
         }
 
         let mut plan: Vec<&PlanStep> = journey.onboarding.iter().flat_map(|o| &o.plan).collect();
-        plan.sort_by_key(|s| s.due_day.as_ref().map_or(u32::MAX, |d| d.value));
+        plan.sort_by_key(|s| calendar_estimate(s));
 
         View {
             journey,
             stages,
             plan,
             roi: journey.roi.as_ref().map(|r| RoiFigures::compute(r)),
-            owners: journey.owners.iter().rev().map(|o| (o.id.as_str(), o)).collect(),
-            systems: journey.systems.iter().rev().map(|s| (s.id.as_str(), s)).collect(),
-            events: journey.events.iter().rev().map(|e| (e.id.as_str(), e)).collect(),
-            roles: journey.committee.iter().rev().map(|r| (r.id.as_str(), r)).collect(),
+            owners: journey
+                .owners
+                .iter()
+                .rev()
+                .map(|o| (o.id.as_str(), o))
+                .collect(),
+            systems: journey
+                .systems
+                .iter()
+                .rev()
+                .map(|s| (s.id.as_str(), s))
+                .collect(),
+            events: journey
+                .events
+                .iter()
+                .rev()
+                .map(|e| (e.id.as_str(), e))
+                .collect(),
+            roles: journey
+                .committee
+                .iter()
+                .rev()
+                .map(|r| (r.id.as_str(), r))
+                .collect(),
             stages_by_id,
         }
     }
@@ -88,11 +115,25 @@ impl<'a> View<'a> {
     }
 
     /// The touchpoints of a stage, in declaration order.
-    pub fn touchpoints_of<'s>(&'s self, stage: &'s str) -> impl Iterator<Item = &'a Touchpoint> + 's {
+    pub fn touchpoints_of<'s>(
+        &'s self,
+        stage: &'s str,
+    ) -> impl Iterator<Item = &'a Touchpoint> + 's {
         self.journey
             .touchpoints
             .iter()
             .filter(move |t| t.stage.as_ref().is_some_and(|s| s.as_str() == stage))
+    }
+}
+
+/// The calendar day a step falls due, for ordering: `n` business days from
+/// a kickoff on a Monday take `n + 2 * floor(n / 5)` calendar days. Steps with
+/// no due day sort last.
+fn calendar_estimate(step: &PlanStep) -> u32 {
+    match (&step.due_day, &step.business_days) {
+        (None, _) => u32::MAX,
+        (Some(d), Some(b)) if b.value => d.value + 2 * (d.value / 5),
+        (Some(d), _) => d.value,
     }
 }
 
@@ -115,12 +156,18 @@ pub struct RoiFigures {
 
 impl RoiFigures {
     pub fn compute(roi: &crate::model::Roi) -> RoiFigures {
-        let churn_reduction =
-            roi.annual_revenue.value * roi.gross_margin.value * (roi.baseline_churn.value - roi.target_churn.value);
-        let conversion_lift = roi.additional_deals.value * roi.average_contract_value.value * roi.gross_margin.value;
+        let churn_reduction = roi.annual_revenue.value
+            * roi.gross_margin.value
+            * (roi.baseline_churn.value - roi.target_churn.value);
+        let conversion_lift =
+            roi.additional_deals.value * roi.average_contract_value.value * roi.gross_margin.value;
         let expansion_revenue = roi.expansion_revenue.as_ref().map_or(0.0, |v| v.value);
-        let onboarding_failure_savings = roi.onboarding_failure_savings.as_ref().map_or(0.0, |v| v.value);
-        let net_benefit = churn_reduction + conversion_lift + expansion_revenue + onboarding_failure_savings;
+        let onboarding_failure_savings = roi
+            .onboarding_failure_savings
+            .as_ref()
+            .map_or(0.0, |v| v.value);
+        let net_benefit =
+            churn_reduction + conversion_lift + expansion_revenue + onboarding_failure_savings;
         let cost: f64 = roi.costs.iter().map(|c| c.amount.value).sum();
         let roi_percent = (cost > 0.0).then(|| (net_benefit - cost) / cost * 100.0);
         RoiFigures {

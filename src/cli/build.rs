@@ -43,7 +43,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Outcome, String> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let journeys = discover(&paths)?;
     let explicit: Vec<Target> = args
         .targets
@@ -72,10 +76,17 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             failed = true;
             continue;
         };
-        let targets = if explicit.is_empty() { Target::defaults_for(&journey) } else { explicit.clone() };
+        let targets = if explicit.is_empty() {
+            Target::defaults_for(&journey)
+        } else {
+            explicit.clone()
+        };
         match journeyc::build::build(&journey, &targets, &templates, &mut sources) {
             Ok(artifacts) => {
-                let id = journey.journey.as_ref().map_or_else(|| files.name.clone(), |h| h.id.to_string());
+                let id = journey
+                    .journey
+                    .as_ref()
+                    .map_or_else(|| files.name.clone(), |h| h.id.to_string());
                 outputs.push((id, artifacts));
             }
             Err(problems) => {
@@ -94,7 +105,11 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         .into_iter()
         .flat_map(|(id, artifacts)| {
             artifacts.into_iter().map(move |a| {
-                let path = if single { a.path } else { format!("{id}/{}", a.path) };
+                let path = if single {
+                    a.path
+                } else {
+                    format!("{id}/{}", a.path)
+                };
                 (path, a.contents)
             })
         })
@@ -111,14 +126,27 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
 fn load_templates(dir: Option<&Path>) -> Result<Templates, String> {
     let mut templates = Templates::default();
     let Some(dir) = dir else { return Ok(templates) };
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read templates directory `{}`: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+    let entries = fs::read_dir(dir)
+        .map_err(|e| format!("cannot read templates directory `{}`: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read template `{}`: {e}", path.display()))?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let text = fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read template `{}`: {e}", path.display()))?;
         if !templates.add_override(&name, path.display().to_string(), text) {
-            let known: Vec<&str> = journeyc::build::templates::EMBEDDED.iter().map(|(n, _)| *n).collect();
+            let known: Vec<&str> = journeyc::build::templates::EMBEDDED
+                .iter()
+                .map(|(n, _)| *n)
+                .collect();
             return Err(format!(
                 "`{}` does not replace any template; template names are: {}",
                 path.display(),
@@ -166,7 +194,9 @@ fn existing_files(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
     let mut stack = vec![PathBuf::new()];
     while let Some(rel) = stack.pop() {
-        let Ok(entries) = fs::read_dir(dir.join(&rel)) else { continue };
+        let Ok(entries) = fs::read_dir(dir.join(&rel)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let child = rel.join(entry.file_name());
             match entry.file_type() {
@@ -183,7 +213,12 @@ fn existing_files(dir: &Path) -> Vec<String> {
 /// Write the files into a fresh sibling directory, then swap it in. The old
 /// output is only removed once the new one is in place.
 fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
-    if out.exists() && !out.join(MARKER).is_file() && fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if out.exists()
+        && !out.join(MARKER).is_file()
+        && fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         return Err(format!(
             "`{}` exists and was not written by journeyc build; choose another --out or empty it",
             out.display()
@@ -193,30 +228,45 @@ fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Strin
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("build").to_owned();
-    fs::create_dir_all(&parent).map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+    let name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("build")
+        .to_owned();
+    fs::create_dir_all(&parent)
+        .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
     let staging = parent.join(format!(".{name}.journeyc-new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.journeyc-old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
 
     let result = (|| {
-        fs::create_dir_all(&staging).map_err(|e| format!("cannot create `{}`: {e}", staging.display()))?;
+        fs::create_dir_all(&staging)
+            .map_err(|e| format!("cannot create `{}`: {e}", staging.display()))?;
         for (path, contents) in files {
             let target = staging.join(path);
             if let Some(dir) = target.parent() {
-                fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+                fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
             }
-            fs::write(&target, contents).map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+            fs::write(&target, contents)
+                .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
         }
-        fs::write(staging.join(MARKER), "written by journeyc build; the whole directory is replaced on every build\n")
-            .map_err(|e| format!("cannot write into `{}`: {e}", staging.display()))?;
+        fs::write(
+            staging.join(MARKER),
+            "written by journeyc build; the whole directory is replaced on every build\n",
+        )
+        .map_err(|e| format!("cannot write into `{}`: {e}", staging.display()))?;
         if out.exists() {
-            fs::rename(out, &retired).map_err(|e| format!("cannot move the old `{}` aside: {e}", out.display()))?;
+            fs::rename(out, &retired)
+                .map_err(|e| format!("cannot move the old `{}` aside: {e}", out.display()))?;
         }
         if let Err(e) = fs::rename(&staging, out) {
             // Put the previous output back before reporting.
             let _ = fs::rename(&retired, out);
-            return Err(format!("cannot move the new output into `{}`: {e}", out.display()));
+            return Err(format!(
+                "cannot move the new output into `{}`: {e}",
+                out.display()
+            ));
         }
         let _ = fs::remove_dir_all(&retired);
         Ok(())

@@ -1,8 +1,9 @@
 //! The YAML node tree with a span on every node and every key.
 //!
-//! This is the loader's output and the input of both the schema check (after
-//! conversion to JSON) and the typed model (through `model::de`). It keeps
-//! what the JSON data model loses: where each value and key was written.
+//! This is the loader's output and the input of both the schema check (which
+//! validates the tree directly, see `schema::instance`) and the typed model
+//! (through `model::de`). It keeps what the JSON data model loses: where each
+//! value and key was written.
 
 use crate::source::Span;
 use serde_json::{Map, Number, Value};
@@ -113,7 +114,7 @@ impl Node {
         (node, entry)
     }
 
-    /// The JSON value the schema validator sees.
+    /// The tree as a JSON value, for comparisons in tests and `uniqueItems`.
     pub fn to_json(&self) -> Value {
         match &self.kind {
             NodeKind::Null => Value::Null,

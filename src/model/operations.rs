@@ -108,7 +108,9 @@ pub struct Pillar {
 }
 
 /// The three pillars of the onboarding handoff.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PillarKind {
     /// What Sales promised: scope, SLAs, security posture, predicted ROI.
@@ -277,7 +279,9 @@ pub struct Experiment {
 }
 
 /// The three kinds of experiment run at a time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ExperimentKind {
     Acquisition,

@@ -51,7 +51,9 @@ impl Stage {
 }
 
 /// The six stages of the minimum viable MSP journey, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SpineStage {
     /// The prospect recognises a problem.

@@ -63,11 +63,7 @@ impl Json for Tree {
         key.to_owned()
     }
 
-    fn with_string_node<T>(
-        buffer: &mut NameBuffer,
-        string: &str,
-        f: impl FnOnce(&Node) -> T,
-    ) -> T {
+    fn with_string_node<T>(buffer: &mut NameBuffer, string: &str, f: impl FnOnce(&Node) -> T) -> T {
         match &mut buffer.0.kind {
             NodeKind::Str(text) => {
                 text.clear();

@@ -208,14 +208,23 @@ fn accessors_read_the_tree() {
     assert!(get("s").is_string() && !get("s").is_number());
 
     let i = get("i").as_number().unwrap();
-    assert_eq!((i.as_u64(), i.as_i64(), i.as_f64()), (Some(42), Some(42), Some(42.0)));
+    assert_eq!(
+        (i.as_u64(), i.as_i64(), i.as_f64()),
+        (Some(42), Some(42), Some(42.0))
+    );
     assert!(i.is_integer());
     let n = get("n").as_number().unwrap();
     assert_eq!((n.as_u64(), n.as_i64()), (None, Some(-3)));
     let f = get("f").as_number().unwrap();
-    assert_eq!((f.as_u64(), f.as_i64(), f.as_f64()), (None, None, Some(1.5)));
+    assert_eq!(
+        (f.as_u64(), f.as_i64(), f.as_f64()),
+        (None, None, Some(1.5))
+    );
     assert!(!f.is_integer());
-    assert_eq!(f.to_number().as_ref(), &serde_json::Number::from_f64(1.5).unwrap());
+    assert_eq!(
+        f.to_number().as_ref(),
+        &serde_json::Number::from_f64(1.5).unwrap()
+    );
 
     assert_eq!(get("b").as_boolean(), Some(true));
     assert!(get("z").is_null());
@@ -223,7 +232,10 @@ fn accessors_read_the_tree() {
 
     let list = get("l").as_array().unwrap();
     assert_eq!(Array::len(&list), 2);
-    let items: Vec<_> = list.elements().map(|e| e.as_number().and_then(|n| n.as_u64())).collect();
+    let items: Vec<_> = list
+        .elements()
+        .map(|e| e.as_number().and_then(|n| n.as_u64()))
+        .collect();
     assert_eq!(items, [Some(1), Some(2)]);
 
     let names: Vec<_> = members.members().map(|(name, _)| name).collect();

@@ -5,7 +5,7 @@
 //! file and the model drift apart. Validation reports every violation at once,
 //! each mapped from its JSON Pointer back to the YAML node (for an unknown
 //! key, the key itself). The validator reads the loader's node tree in place
-//! (see [`instance`]), with no copy of the document as JSON.
+//! (see `instance.rs`), with no copy of the document as JSON.
 
 mod instance;
 mod messages;
@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Node;
-use instance::Tree;
 use crate::model::Journey;
+use instance::Tree;
 
 /// The published schema, exactly as committed.
 pub const PUBLISHED: &str = include_str!("../../schemas/journey.schema.json");

@@ -136,14 +136,24 @@ pub fn load_journey(dir: &str) -> (journeyc::source::SourceSet, journeyc::model:
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).expect("read journey file");
-            let name = format!("{dir}/{}", p.file_name().expect("file name").to_string_lossy());
+            let name = format!(
+                "{dir}/{}",
+                p.file_name().expect("file name").to_string_lossy()
+            );
             sources.add(journeyc::source::SourceFile::new(name, text))
         })
         .collect();
     let checked = journeyc::check_journey(&sources, &ids, Vec::new());
-    let problems: Vec<String> =
-        checked.diagnostics.iter().map(|d| journeyc::render::concise(&sources, d)).collect();
-    assert!(problems.is_empty(), "{dir} does not check cleanly:\n{}", problems.join("\n"));
+    let problems: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| journeyc::render::concise(&sources, d))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{dir} does not check cleanly:\n{}",
+        problems.join("\n")
+    );
     let journey = checked.journey.expect("a clean journey is assembled");
     (sources, journey)
 }
@@ -159,7 +169,10 @@ pub fn require_tool(tool: &str) -> bool {
         .status()
         .is_ok();
     if !found {
-        assert!(std::env::var_os("CI").is_none(), "`{tool}` is required in CI; .ci/run installs it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{tool}` is required in CI; .ci/run installs it"
+        );
         eprintln!("note: `{tool}` is not installed; skipping this check (CI runs it)");
     }
     found
