@@ -38,10 +38,9 @@
 
 use serde::Serialize;
 
-use super::{Emit, View};
-use crate::codes;
-use crate::diagnostic::{Diagnostic, shorten};
-use crate::model::{OwnerRefs, PlanStep, Spanned, SpineStage, Text, Touchpoint};
+use super::{Emit, View, psa};
+use crate::diagnostic::Diagnostic;
+use crate::model::{PlanStep, Text, Touchpoint};
 
 /// The most items journeyc puts in one checklist library (see the module
 /// doc for why 40 and not 100).
@@ -69,7 +68,7 @@ pub fn emit(emit: Emit<'_, '_>) {
         .iter()
         .map(|step| step_item(view, step, &mut problems))
         .collect();
-    let delivery: Vec<Item> = delivery_touchpoints(view)
+    let delivery: Vec<Item> = psa::delivery_touchpoints(view)
         .into_iter()
         .map(|touchpoint| touchpoint_item(view, touchpoint, &mut problems))
         .collect();
@@ -178,7 +177,8 @@ fn split(
     if let Some(journey_name) = journey_name
         && longest.chars().count() > LIBRARY_NAME_MAX
     {
-        problems.push(too_long(
+        problems.push(psa::too_long(
+            "Autotask",
             journey_name,
             "journey name",
             "Autotask checklist library name",
@@ -219,8 +219,8 @@ fn step_item(view: &View<'_>, step: &PlanStep, problems: &mut Vec<Diagnostic>) -
     let mut name = format!(
         "{}. Owner: {}. Due {}.",
         step.name.as_str(),
-        owners(view, step.owner.as_ref()),
-        due(step)
+        psa::owners(view, step.owner.as_ref()),
+        psa::due(step)
     );
     if let Some(deliverable) = &step.deliverable {
         name.push_str(&format!(" Deliverable: {}.", deliverable.as_str()));
@@ -253,7 +253,7 @@ fn touchpoint_item(
     let mut name = format!(
         "{}. Owner: {}.",
         touchpoint.name.as_str(),
-        owners(view, touchpoint.owner.as_ref())
+        psa::owners(view, touchpoint.owner.as_ref())
     );
     if let Some(artifact) = &touchpoint.artifact {
         name.push_str(&format!(" Produces: {}.", artifact.as_str()));
@@ -291,77 +291,14 @@ fn check_item_name<const N: usize>(
         .filter_map(|(text, what)| text.map(|t| (t, what)))
         .max_by_key(|(t, _)| t.chars().count());
     let Some((text, what)) = longest else { return };
-    problems.push(too_long(
+    problems.push(psa::too_long(
+        "Autotask",
         text,
         what,
         "Autotask checklist item name",
         name,
         ITEM_NAME_MAX,
     ));
-}
-
-/// The touchpoints of the delivery stage(s), stages in journey order.
-fn delivery_touchpoints<'a>(view: &View<'a>) -> Vec<&'a Touchpoint> {
-    view.stages
-        .iter()
-        .filter(|s| {
-            s.spine
-                .as_ref()
-                .is_some_and(|k| k.value == SpineStage::Delivery)
-        })
-        .flat_map(|s| view.touchpoints_of(s.id.as_str()).collect::<Vec<_>>())
-        .collect()
-}
-
-/// "Name (email)" for each owner; a clean journey has exactly one.
-fn owners(view: &View<'_>, refs: Option<&Spanned<OwnerRefs>>) -> String {
-    let people: Vec<String> = refs
-        .iter()
-        .flat_map(|r| &r.0)
-        .map(|id| match view.owner(id.as_str()) {
-            Some(owner) => match &owner.email {
-                Some(email) => format!("{} ({})", owner.name.as_str(), email.as_str()),
-                None => owner.name.value.clone(),
-            },
-            None => id.to_string(),
-        })
-        .collect();
-    if people.is_empty() {
-        "none named".to_owned()
-    } else {
-        people.join(", ")
-    }
-}
-
-/// "day 4 (business days)": the due day as the plan states it.
-fn due(step: &PlanStep) -> String {
-    let Some(day) = &step.due_day else {
-        return "day not set".to_owned();
-    };
-    let unit = if step.business_days.as_ref().is_some_and(|b| b.value) {
-        "business"
-    } else {
-        "calendar"
-    };
-    format!("day {} ({unit} days)", day.value)
-}
-
-/// A vendor text built from a journey value, reported at that value.
-fn too_long(at: &Text, what: &str, vendor_thing: &str, value: &str, max: usize) -> Diagnostic {
-    let length = value.chars().count();
-    Diagnostic::new(
-        &codes::VENDOR_NAME,
-        format!(
-            "{what} makes the {vendor_thing} `{}` longer than {max} characters",
-            shorten(value)
-        ),
-        at.span,
-        format!("makes it {length} characters long"),
-    )
-    .with_help(format!(
-        "shorten the {what} by at least {} characters; Autotask refuses more than {max}",
-        length - max
-    ))
 }
 
 fn import_guide(file: &LibrariesFile) -> String {

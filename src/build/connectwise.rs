@@ -41,10 +41,9 @@
 
 use serde::Serialize;
 
-use super::{Emit, View};
-use crate::codes;
-use crate::diagnostic::{Diagnostic, shorten};
-use crate::model::{OwnerRefs, PillarKind, PlanStep, Spanned, SpineStage, Text, Touchpoint};
+use super::{Emit, View, psa};
+use crate::diagnostic::Diagnostic;
+use crate::model::{PillarKind, PlanStep, Touchpoint};
 
 /// `ProjectTemplate.name`: "Max length: 200".
 const TEMPLATE_NAME_MAX: usize = 200;
@@ -68,7 +67,7 @@ pub fn emit(emit: Emit<'_, '_>) {
         .collect();
     out.json("connectwise/ticket-tasks/onboarding.json", &onboarding);
 
-    let delivery: Vec<ServiceTask> = delivery_touchpoints(view)
+    let delivery: Vec<ServiceTask> = psa::delivery_touchpoints(view)
         .into_iter()
         .zip(1..)
         .map(|(touchpoint, priority)| {
@@ -162,7 +161,8 @@ fn project_template(view: &View<'_>) -> (TemplateFile, Vec<Diagnostic>) {
     if let Some(journey_name) = journey_name
         && name.chars().count() > TEMPLATE_NAME_MAX
     {
-        problems.push(too_long(
+        problems.push(psa::too_long(
+            "ConnectWise",
             journey_name,
             "journey name",
             "ConnectWise project template name",
@@ -207,7 +207,8 @@ fn project_template(view: &View<'_>) -> (TemplateFile, Vec<Diagnostic>) {
         let mut tickets = Vec::new();
         for ((line_number, step), ticket_number) in steps.into_iter().zip(1..) {
             if step.name.chars().count() > TICKET_DESCRIPTION_MAX {
-                problems.push(too_long(
+                problems.push(psa::too_long(
+                    "ConnectWise",
                     &step.name,
                     "plan step name",
                     "ConnectWise project ticket description",
@@ -271,7 +272,7 @@ fn phase_notes(view: &View<'_>, kind: PillarKind) -> String {
         lines.push(format!("Deliverable: {}", deliverable.as_str()));
     }
     if let Some(owner) = &pillar.owner {
-        lines.push(format!("Owner: {}", person(view, owner.as_str())));
+        lines.push(format!("Owner: {}", psa::person(view, owner.as_str())));
     }
     if !pillar.covers.is_empty() {
         let covers: Vec<&str> = pillar.covers.iter().map(|c| c.as_str()).collect();
@@ -282,8 +283,8 @@ fn phase_notes(view: &View<'_>, kind: PillarKind) -> String {
 
 fn ticket_notes(view: &View<'_>, step: &PlanStep) -> String {
     let mut lines = vec![
-        format!("Owner: {}", owners(view, step.owner.as_ref())),
-        format!("Due: {}", due(step)),
+        format!("Owner: {}", psa::owners(view, step.owner.as_ref())),
+        format!("Due: {}", psa::due(step)),
     ];
     if step.milestone.as_ref().is_some_and(|m| m.value) {
         lines.push("Milestone: tell the client when it is done".to_owned());
@@ -336,8 +337,8 @@ fn step_task_notes(view: &View<'_>, step: &PlanStep) -> String {
     let mut notes = format!(
         "{}. Owner: {}. Due {}.",
         step.name.as_str(),
-        owners(view, step.owner.as_ref()),
-        due(step)
+        psa::owners(view, step.owner.as_ref()),
+        psa::due(step)
     );
     if let Some(deliverable) = &step.deliverable {
         notes.push_str(&format!(" Deliverable: {}.", deliverable.as_str()));
@@ -352,7 +353,7 @@ fn touchpoint_task_notes(view: &View<'_>, touchpoint: &Touchpoint) -> String {
     let mut notes = format!(
         "{}. Owner: {}.",
         touchpoint.name.as_str(),
-        owners(view, touchpoint.owner.as_ref())
+        psa::owners(view, touchpoint.owner.as_ref())
     );
     if let Some(artifact) = &touchpoint.artifact {
         notes.push_str(&format!(" Produces: {}.", artifact.as_str()));
@@ -404,74 +405,6 @@ fn find_touchpoint<'a>(view: &View<'a>, id: &str) -> Option<&'a Touchpoint> {
         .touchpoints
         .iter()
         .find(|t| t.id.as_str() == id)
-}
-
-/// The touchpoints of the delivery stage(s), stages in journey order.
-fn delivery_touchpoints<'a>(view: &View<'a>) -> Vec<&'a Touchpoint> {
-    view.stages
-        .iter()
-        .filter(|s| {
-            s.spine
-                .as_ref()
-                .is_some_and(|k| k.value == SpineStage::Delivery)
-        })
-        .flat_map(|s| view.touchpoints_of(s.id.as_str()).collect::<Vec<_>>())
-        .collect()
-}
-
-/// "Name <email>" for each owner; a clean journey has exactly one.
-fn owners(view: &View<'_>, refs: Option<&Spanned<OwnerRefs>>) -> String {
-    let people: Vec<String> = refs
-        .iter()
-        .flat_map(|r| &r.0)
-        .map(|id| person(view, id.as_str()))
-        .collect();
-    if people.is_empty() {
-        "none named".to_owned()
-    } else {
-        people.join(", ")
-    }
-}
-
-fn person(view: &View<'_>, id: &str) -> String {
-    match view.owner(id) {
-        Some(owner) => match &owner.email {
-            Some(email) => format!("{} <{}>", owner.name.as_str(), email.as_str()),
-            None => owner.name.value.clone(),
-        },
-        None => id.to_owned(),
-    }
-}
-
-/// "day 4 (business days)": the due day as the plan states it.
-fn due(step: &PlanStep) -> String {
-    let Some(day) = &step.due_day else {
-        return "day not set".to_owned();
-    };
-    let unit = if step.business_days.as_ref().is_some_and(|b| b.value) {
-        "business"
-    } else {
-        "calendar"
-    };
-    format!("day {} ({unit} days)", day.value)
-}
-
-/// A vendor text built from a journey value, reported at that value.
-fn too_long(at: &Text, what: &str, vendor_thing: &str, value: &str, max: usize) -> Diagnostic {
-    let length = value.chars().count();
-    Diagnostic::new(
-        &codes::VENDOR_NAME,
-        format!(
-            "{what} makes the {vendor_thing} `{}` longer than {max} characters",
-            shorten(value)
-        ),
-        at.span,
-        format!("makes it {length} characters long"),
-    )
-    .with_help(format!(
-        "shorten the {what} by at least {} characters; ConnectWise refuses more than {max}",
-        length - max
-    ))
 }
 
 fn import_guide(template: &TemplateFile, onboarding_tasks: usize, delivery_tasks: usize) -> String {

@@ -28,6 +28,7 @@ mod events;
 mod hubspot;
 mod names;
 mod output;
+mod psa;
 mod salesforce;
 pub mod templates;
 mod view;

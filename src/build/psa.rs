@@ -1,0 +1,85 @@
+//! Text and selections shared by the two PSA targets (ConnectWise and
+//! Autotask), so both describe owners, due days and the delivery stage the
+//! same way.
+
+use super::View;
+use crate::codes;
+use crate::diagnostic::{Diagnostic, shorten};
+use crate::model::{OwnerRefs, PlanStep, Spanned, SpineStage, Text, Touchpoint};
+
+/// The touchpoints of the delivery stage(s), stages in journey order.
+pub fn delivery_touchpoints<'a>(view: &View<'a>) -> Vec<&'a Touchpoint> {
+    view.stages
+        .iter()
+        .filter(|s| {
+            s.spine
+                .as_ref()
+                .is_some_and(|k| k.value == SpineStage::Delivery)
+        })
+        .flat_map(|s| view.touchpoints_of(s.id.as_str()).collect::<Vec<_>>())
+        .collect()
+}
+
+/// "Name <email>" for each owner; a clean journey has exactly one.
+pub fn owners(view: &View<'_>, refs: Option<&Spanned<OwnerRefs>>) -> String {
+    let people: Vec<String> = refs
+        .iter()
+        .flat_map(|r| &r.0)
+        .map(|id| person(view, id.as_str()))
+        .collect();
+    if people.is_empty() {
+        "none named".to_owned()
+    } else {
+        people.join(", ")
+    }
+}
+
+/// "Name <email>" for an owner id, or the id itself when it is unknown.
+pub fn person(view: &View<'_>, id: &str) -> String {
+    match view.owner(id) {
+        Some(owner) => match &owner.email {
+            Some(email) => format!("{} <{}>", owner.name.as_str(), email.as_str()),
+            None => owner.name.value.clone(),
+        },
+        None => id.to_owned(),
+    }
+}
+
+/// "day 4 (business days)": the due day as the plan states it.
+pub fn due(step: &PlanStep) -> String {
+    let Some(day) = &step.due_day else {
+        return "day not set".to_owned();
+    };
+    let unit = if step.business_days.as_ref().is_some_and(|b| b.value) {
+        "business"
+    } else {
+        "calendar"
+    };
+    format!("day {} ({unit} days)", day.value)
+}
+
+/// A vendor text built from a journey value is too long: reported at that
+/// value, naming the vendor that would refuse it.
+pub fn too_long(
+    vendor: &str,
+    at: &Text,
+    what: &str,
+    vendor_thing: &str,
+    value: &str,
+    max: usize,
+) -> Diagnostic {
+    let length = value.chars().count();
+    Diagnostic::new(
+        &codes::VENDOR_NAME,
+        format!(
+            "{what} makes the {vendor_thing} `{}` longer than {max} characters",
+            shorten(value)
+        ),
+        at.span,
+        format!("makes it {length} characters long"),
+    )
+    .with_help(format!(
+        "shorten the {what} by at least {} characters; {vendor} refuses more than {max}",
+        length - max
+    ))
+}
