@@ -37,6 +37,8 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
             roi,
             governance,
             baseline,
+            service_packages,
+            sla_tiers,
         } = part;
 
         once(&mut journey.journey, header, "journey", &mut diagnostics);
@@ -73,6 +75,8 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
         journey.moments_of_truth.extend(moments_of_truth);
         journey.backlog.extend(backlog);
         journey.baseline.extend(baseline);
+        journey.service_packages.extend(service_packages);
+        journey.sla_tiers.extend(sla_tiers);
     }
 
     if journey.journey.is_none() {

@@ -20,6 +20,8 @@ pub enum Phase {
     Rule,
     /// Generating artifacts with `journeyc build`.
     Build,
+    /// Checking a deal file with `journeyc handoff`.
+    Handoff,
 }
 
 impl Phase {
@@ -30,6 +32,7 @@ impl Phase {
             Phase::Assemble => "assemble",
             Phase::Rule => "rule",
             Phase::Build => "build",
+            Phase::Handoff => "handoff",
         }
     }
 }
@@ -411,6 +414,53 @@ it; the message names the limit.
 "#
 );
 
+code!(
+    DEAL_MISMATCH,
+    "JC601",
+    "deal-does-not-match-journey",
+    Error,
+    Handoff,
+    "a deal names something its journey does not define",
+    r#"## What it checks
+Every id a deal file uses must exist in its journey: the `segment`, the
+service `package` and `sla_tier`, the journey `owner` each team member stands
+in for, the committee `role` of each client contact, and the plan step that
+fulfils each promise.
+
+## Why
+The handoff memo and checklist are generated from the journey. A deal that
+sells a package the journey does not describe, or promises something no plan
+step delivers, would hand Service a promise nobody is set up to keep.
+
+## How to fix
+Use the id the help suggests, or add the missing package, tier or plan step
+to the journey first.
+"#
+);
+
+code!(
+    DEAL_INCOMPLETE,
+    "JC602",
+    "deal-incomplete",
+    Error,
+    Handoff,
+    "a deal leaves out something the handoff needs",
+    r#"## What it checks
+- every committee role of the journey has a named client contact;
+- every promise names the plan step (`fulfilled_by`) whose deliverable
+  fulfils it;
+- the kickoff is on or after the signature date, and both are real dates.
+
+## Why
+Deals die late when only one champion was courted, and onboarding fails when
+a promise reaches Service without a deliverable behind it. The 90-day plan is
+dated from the kickoff; a kickoff before signature means a typo in a date.
+
+## How to fix
+Add the missing contact or `fulfilled_by`, or correct the date.
+"#
+);
+
 /// The codes that are not rules, in catalogue order.
 pub static NON_RULE_CODES: &[&Code] = &[
     &UNREADABLE_FILE,
@@ -429,4 +479,6 @@ pub static NON_RULE_CODES: &[&Code] = &[
     &TEMPLATE_ERROR,
     &VENDOR_NAME,
     &VENDOR_LIMIT,
+    &DEAL_MISMATCH,
+    &DEAL_INCOMPLETE,
 ];

@@ -20,6 +20,7 @@ pub mod build;
 pub mod codes;
 pub mod diagnostic;
 pub mod graph;
+pub mod handoff;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -1,7 +1,8 @@
 //! The `journeyc` command line: parses arguments, runs one subcommand and
 //! turns its outcome into the exit code, in one place.
 //!
-//! Exit codes: 0 success, 1 the journey has errors, 2 usage or IO errors.
+//! Exit codes: 0 success, 1 the journey (or deal) has errors, 2 usage or IO
+//! errors.
 
 mod cli;
 
@@ -22,6 +23,9 @@ enum Command {
     Check(cli::check::Args),
     /// Compile journeys into CRM, PSA, event and documentation artifacts.
     Build(cli::build::Args),
+    /// Write the handoff memo, dated onboarding checklist and milestone
+    /// calendar for a signed deal.
+    Handoff(cli::handoff::Args),
     /// Print the documentation of a diagnostic code or rule, such as JC302.
     Explain(cli::explain::Args),
     /// List every diagnostic code and rule.
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cli::check::run(&args),
         Command::Build(args) => cli::build::run(&args),
+        Command::Handoff(args) => cli::handoff::run(&args),
         Command::Explain(args) => cli::explain::run(&args),
         Command::Rules => cli::explain::list(),
         Command::Init(args) => cli::init::run(&args),

@@ -29,6 +29,8 @@ pub enum Kind {
     Review,
     Experiment,
     BaselineMetric,
+    ServicePackage,
+    SlaTier,
 }
 
 impl Kind {
@@ -52,6 +54,8 @@ impl Kind {
             Kind::Review => "review",
             Kind::Experiment => "experiment",
             Kind::BaselineMetric => "baseline metric",
+            Kind::ServicePackage => "service package",
+            Kind::SlaTier => "SLA tier",
         }
     }
 
@@ -75,6 +79,8 @@ impl Kind {
             Kind::Review => "governance.reviews",
             Kind::Experiment => "governance.experiments",
             Kind::BaselineMetric => "baseline",
+            Kind::ServicePackage => "service_packages",
+            Kind::SlaTier => "sla_tiers",
         }
     }
 }
@@ -220,6 +226,13 @@ impl<'a> Index<'a> {
         }
         for b in &j.baseline {
             ix.define(Kind::BaselineMetric, &b.id);
+        }
+        for p in &j.service_packages {
+            ix.define(Kind::ServicePackage, &p.id);
+            ix.refer_opt(Kind::SlaTier, &p.sla_tier);
+        }
+        for t in &j.sla_tiers {
+            ix.define(Kind::SlaTier, &t.id);
         }
         ix
     }

@@ -187,14 +187,10 @@ fn split(
         ));
     }
 
-    // Near-equal parts: 41 items become 21 and 20, not 40 and 1.
-    let per_part = items.len().div_ceil(parts);
-    let mut items = items.into_iter().peekable();
     let mut libraries = Vec::with_capacity(parts);
-    for part in 1..=parts {
-        let chunk: Vec<ChecklistItem> = items
-            .by_ref()
-            .take(per_part)
+    for (part, chunk) in (1..).zip(psa::split_evenly(items, MAX_ITEMS_PER_LIBRARY)) {
+        let chunk: Vec<ChecklistItem> = chunk
+            .into_iter()
             .zip(1..)
             .map(|(item, position)| ChecklistItem {
                 item_name: item.name,

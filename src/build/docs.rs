@@ -9,7 +9,7 @@
 //! template's line and the build is refused.
 
 mod context;
-mod text;
+pub(crate) mod text;
 
 use minijinja::Value;
 use minijinja::value::Serde;

@@ -23,12 +23,12 @@
 
 mod autotask;
 mod connectwise;
-mod docs;
+pub(crate) mod docs;
 mod events;
 mod hubspot;
 mod names;
 mod output;
-mod psa;
+pub(crate) mod psa;
 mod salesforce;
 pub mod templates;
 mod view;

@@ -1,6 +1,7 @@
-//! Text and selections shared by the two PSA targets (ConnectWise and
-//! Autotask), so both describe owners, due days and the delivery stage the
-//! same way.
+//! Text and selections shared by the PSA outputs (the ConnectWise and
+//! Autotask targets of `build`, and the handoff checklists), so all describe
+//! owners, due days and the delivery stage the same way and split
+//! checklists alike.
 
 use super::View;
 use crate::codes;
@@ -82,4 +83,19 @@ pub fn too_long(
         "shorten the {what} by at least {} characters; {vendor} refuses more than {max}",
         length - max
     ))
+}
+
+/// `items` in order, in as few parts of at most `max` as possible, of
+/// near-equal size (41 items with a cap of 40 become 21 and 20, not 40 and
+/// 1). No items, no parts.
+pub fn split_evenly<T>(items: Vec<T>, max: usize) -> Vec<Vec<T>> {
+    if items.is_empty() || max == 0 {
+        return Vec::new();
+    }
+    let parts = items.len().div_ceil(max);
+    let per_part = items.len().div_ceil(parts);
+    let mut items = items.into_iter();
+    (0..parts)
+        .map(|_| items.by_ref().take(per_part).collect())
+        .collect()
 }

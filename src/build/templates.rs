@@ -19,6 +19,14 @@ use crate::source::{Pos, SourceFile, SourceSet, Span};
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("handbook.md", include_str!("../../templates/handbook.md")),
     (
+        "handoff-memo.html",
+        include_str!("../../templates/handoff-memo.html"),
+    ),
+    (
+        "handoff-memo.md",
+        include_str!("../../templates/handoff-memo.md"),
+    ),
+    (
         "journey-map.html",
         include_str!("../../templates/journey-map.html"),
     ),

@@ -5,7 +5,9 @@ pub mod build;
 pub mod check;
 pub mod discover;
 pub mod explain;
+pub mod handoff;
 pub mod init;
+pub mod output;
 pub mod schema;
 
 use std::io::IsTerminal;

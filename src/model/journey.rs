@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id,
-    MomentOfTruth, Onboarding, ProofAsset, Qualification, Roi, Spanned, Stage, Text, Touchpoint,
+    MomentOfTruth, Onboarding, ProofAsset, Qualification, Roi, ServicePackage, SlaTier, Spanned,
+    Stage, Text, Touchpoint,
 };
 
 /// A customer journey for one segment, written as code. A journey lives in
@@ -69,6 +70,12 @@ pub struct Journey {
     /// Metrics captured before changes, to compare results against.
     #[serde(default)]
     pub baseline: Vec<BaselineMetric>,
+    /// The service packages the MSP sells in this segment.
+    #[serde(default)]
+    pub service_packages: Vec<ServicePackage>,
+    /// SLA tiers with response targets and financial penalties.
+    #[serde(default)]
+    pub sla_tiers: Vec<SlaTier>,
 }
 
 /// The journey's identity.

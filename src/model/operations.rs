@@ -301,3 +301,57 @@ pub struct BaselineMetric {
     /// When it was captured.
     pub captured_on: Option<Spanned<Date>>,
 }
+
+/// A service package the MSP sells, such as "Managed Secure".
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServicePackage {
+    pub id: Id,
+    pub name: Text,
+    pub description: Option<Text>,
+    /// What the package includes, in words.
+    #[serde(default)]
+    pub includes: Vec<Text>,
+    /// The SLA tier the package comes with (an id from `sla_tiers`).
+    pub sla_tier: Option<Id>,
+}
+
+/// An SLA tier: response targets and the financial penalty when they are
+/// missed — the proof a CFO asks for.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlaTier {
+    pub id: Id,
+    pub name: Text,
+    /// Response and resolution targets by ticket priority.
+    #[serde(default)]
+    pub targets: Vec<SlaTarget>,
+    /// What the client gets when a target is missed.
+    pub penalty: Option<Spanned<Penalty>>,
+}
+
+/// The targets for one ticket priority.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlaTarget {
+    /// The ticket priority, such as `p1`.
+    pub priority: Id,
+    pub description: Option<Text>,
+    /// First response within this many minutes.
+    pub first_response_minutes: Spanned<u32>,
+    /// Resolution within this many hours.
+    pub resolution_hours: Option<Spanned<u32>>,
+}
+
+/// The financial penalty of an SLA tier.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Penalty {
+    /// Service credit per missed target, as a percentage of the monthly fee.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub service_credit_percent: Spanned<f64>,
+    /// The most the credits can add up to in a month, as a percentage.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub monthly_cap_percent: Option<Spanned<f64>>,
+    pub description: Option<Text>,
+}

@@ -40,7 +40,7 @@ fn finding(root: &Node, error: &jsonschema::ValidationError<'_>) -> Finding {
         .collect();
     let (node, _) = root.pointer(&path);
     let text = node.scalar_text().map(|_| error.to_string());
-    let diagnostics = messages::describe(&compiled().schema, root, error);
+    let diagnostics = messages::describe("journey", &compiled().schema, root, error);
     Finding {
         path,
         kind,

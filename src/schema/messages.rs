@@ -15,7 +15,9 @@ use crate::load::{Node, NodeKind};
 use crate::model::ID_PATTERN;
 use crate::suggest::closest;
 
+/// `noun` names the document format (`journey`, `deal`) in messages.
 pub(super) fn describe(
+    noun: &str,
     schema: &Value,
     root: &Node,
     error: &ValidationError<'_>,
@@ -38,7 +40,7 @@ pub(super) fn describe(
                         None if allowed.is_empty() => "remove this key".to_owned(),
                         None => format!("keys allowed here: {}", backticked(&allowed)),
                     };
-                    Diagnostic::new(&codes::UNKNOWN_KEY, format!("unknown key `{}`", shorten(key)), span, "not a key of the journey format here")
+                    Diagnostic::new(&codes::UNKNOWN_KEY, format!("unknown key `{}`", shorten(key)), span, format!("not a key of the {noun} format here"))
                         .with_help(help)
                 })
                 .collect()

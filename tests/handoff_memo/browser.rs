@@ -1,0 +1,109 @@
+//! The HTML memo in a real browser: headless Chromium loads it without
+//! console errors, shows every promise and contact, and prints it with a
+//! page per pillar.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::support::{TempDir, require_tool};
+use super::{example_memo, html_text, step_name};
+
+/// Chromium's arguments for a quiet, offline, throw-away headless run (as in
+/// `tests/build_docs/browser.rs`).
+fn chromium(profile: &Path) -> Command {
+    let mut command = Command::new("chromium");
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+/// Lines in which Chromium reports console output or a script error; the
+/// memo has no script, so any such line is a fault. The browser tests of the
+/// documentation check that Chromium still logs them this way.
+fn console_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE") || l.contains("Uncaught"))
+        .collect()
+}
+
+#[test]
+fn the_html_memo_loads_in_headless_chromium_without_console_errors_and_prints() {
+    if !require_tool("chromium") {
+        return;
+    }
+    let (journey, deal, files) = example_memo("Acme Credit Union");
+    let dir = TempDir::new("handoff-memo-chromium");
+    let page = dir.write("memo.html", &files["memo.html"]);
+    let url = format!("file://{}", page.display());
+
+    let dom = chromium(&dir.path().join("profile-dom"))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let stderr = String::from_utf8_lossy(&dom.stderr);
+    assert!(dom.status.success(), "chromium failed:\n{stderr}");
+    assert!(
+        console_lines(&stderr).is_empty(),
+        "console errors: {:?}",
+        console_lines(&stderr)
+    );
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("<h1>Acme Credit Union</h1>"),
+        "the page did not render:\n{dom}"
+    );
+    for promise in &deal.promises {
+        assert!(
+            dom.contains(&format!("<tr id=\"promise-{}\">", promise.id)),
+            "promise `{}` not shown",
+            promise.id
+        );
+    }
+    for contact in &deal.contacts {
+        assert!(
+            dom.contains(contact.name.as_str()),
+            "contact `{}` not shown",
+            contact.name.as_str()
+        );
+    }
+    assert!(dom.contains(&html_text(step_name(&journey, "tooling-rolled-out"))));
+
+    let pdf = dir.path().join("memo.pdf");
+    let run = chromium(&dir.path().join("profile-pdf"))
+        .args([
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &url,
+        ])
+        .output()
+        .expect("run chromium");
+    assert!(
+        run.status.success() && console_lines(&String::from_utf8_lossy(&run.stderr)).is_empty()
+    );
+    let pdf = std::fs::read(&pdf).expect("a PDF was written");
+    assert!(pdf.starts_with(b"%PDF"), "printing produced no PDF");
+    // A page for the header and sales promise, then one per pillar and one
+    // for what to watch: the print style's page breaks took effect.
+    let pages = pdf
+        .windows(b"/Type /Page\n".len())
+        .filter(|w| w.starts_with(b"/Type /Page") && !w.starts_with(b"/Type /Pages"))
+        .count();
+    assert!(
+        pages >= 4,
+        "expected a page per pillar and one for the trust moments, got {pages}"
+    );
+}
