@@ -22,38 +22,14 @@ mod salesforce;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use journeyc::build::{Target, Templates};
+use journeyc::build::Target;
 use journeyc::diagnostic::Diagnostic;
-use journeyc::model::{Ident, Journey, Spanned, Stage};
-use journeyc::source::{Pos, SourceSet, Span};
+use journeyc::model::{Ident, Spanned, Stage};
+use journeyc::source::{Pos, Span};
 use serde_json::Value;
-use support::load_journey;
+use support::{build_problems as problems, build_target as build, load_journey};
 
 const EXAMPLE: &str = "examples/msp-finance";
-
-/// The files of one target, by path.
-fn build(journey: &Journey, sources: &mut SourceSet, target: Target) -> BTreeMap<String, Vec<u8>> {
-    let artifacts = journeyc::build::build(journey, &[target], &Templates::default(), sources)
-        .unwrap_or_else(|problems| {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|d| journeyc::render::concise(sources, d))
-                .collect();
-            panic!("the journey does not build:\n{}", lines.join("\n"))
-        });
-    artifacts
-        .into_iter()
-        .map(|a| (a.path, a.contents))
-        .collect()
-}
-
-/// The problems that refuse a build.
-fn problems(journey: &Journey, sources: &mut SourceSet, target: Target) -> Vec<Diagnostic> {
-    match journeyc::build::build(journey, &[target], &Templates::default(), sources) {
-        Ok(_) => panic!("the {target:?} build succeeded but a problem was expected"),
-        Err(problems) => problems,
-    }
-}
 
 fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     let bytes = files

@@ -12,38 +12,13 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use journeyc::build::{Target, Templates};
-use journeyc::diagnostic::Diagnostic;
+use journeyc::build::Target;
 use journeyc::model::{Ident, Journey, Owner, PlanStep, SpineStage, Touchpoint};
 use journeyc::source::SourceSet;
 use serde_json::{Value, json};
-use support::{load_journey, root};
+use support::{build_problems, build_target as build, load_journey, root};
 
 const EXAMPLE: &str = "examples/msp-finance";
-
-/// The files of one target, by path.
-fn build(journey: &Journey, sources: &mut SourceSet, target: Target) -> BTreeMap<String, Vec<u8>> {
-    let artifacts = journeyc::build::build(journey, &[target], &Templates::default(), sources)
-        .unwrap_or_else(|problems| {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|d| journeyc::render::concise(sources, d))
-                .collect();
-            panic!("the journey does not build:\n{}", lines.join("\n"))
-        });
-    artifacts
-        .into_iter()
-        .map(|a| (a.path, a.contents))
-        .collect()
-}
-
-/// The problems that refuse a build.
-fn build_problems(journey: &Journey, sources: &mut SourceSet, target: Target) -> Vec<Diagnostic> {
-    match journeyc::build::build(journey, &[target], &Templates::default(), sources) {
-        Ok(_) => panic!("the build succeeded but a problem was expected"),
-        Err(problems) => problems,
-    }
-}
 
 fn json_file(files: &BTreeMap<String, Vec<u8>>, path: &str) -> Value {
     let bytes = files

@@ -2,42 +2,10 @@
 //! Chromium (no console errors, every stage and touchpoint on the page, a
 //! screenshot and a PDF come out), and the Mermaid graph drawn by Mermaid.
 
-use std::path::Path;
-use std::process::Command;
-
 use journeyc::build::Templates;
 
-use super::support::{TempDir, require_tool};
+use super::support::{TempDir, chromium, console_lines, require_tool};
 use super::{example, hostile_journey, render, xml_text};
-
-/// Chromium's arguments for a quiet, offline, throw-away headless run.
-fn chromium(profile: &Path) -> Command {
-    let mut command = Command::new("chromium");
-    command.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--enable-logging=stderr",
-        "--v=0",
-    ]);
-    command.arg(format!("--user-data-dir={}", profile.display()));
-    command
-}
-
-/// Lines in which Chromium reports a page's console output or a script
-/// error. The map has no script, so any such line is a fault.
-fn console_lines(stderr: &str) -> Vec<&str> {
-    stderr
-        .lines()
-        .filter(|l| l.contains(":CONSOLE") || l.contains("Uncaught"))
-        .collect()
-}
 
 /// The map test relies on Chromium logging console messages to stderr; this
 /// keeps that check from passing vacuously if a Chromium release changes

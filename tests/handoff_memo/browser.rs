@@ -2,42 +2,8 @@
 //! console errors, shows every promise and contact, and prints it with a
 //! page per pillar.
 
-use std::path::Path;
-use std::process::Command;
-
-use super::support::{TempDir, require_tool};
+use super::support::{TempDir, chromium, console_lines, require_tool};
 use super::{example_memo, html_text, step_name};
-
-/// Chromium's arguments for a quiet, offline, throw-away headless run (as in
-/// `tests/build_docs/browser.rs`).
-fn chromium(profile: &Path) -> Command {
-    let mut command = Command::new("chromium");
-    command.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--enable-logging=stderr",
-        "--v=0",
-    ]);
-    command.arg(format!("--user-data-dir={}", profile.display()));
-    command
-}
-
-/// Lines in which Chromium reports console output or a script error; the
-/// memo has no script, so any such line is a fault. The browser tests of the
-/// documentation check that Chromium still logs them this way.
-fn console_lines(stderr: &str) -> Vec<&str> {
-    stderr
-        .lines()
-        .filter(|l| l.contains(":CONSOLE") || l.contains("Uncaught"))
-        .collect()
-}
 
 #[test]
 fn the_html_memo_loads_in_headless_chromium_without_console_errors_and_prints() {

@@ -177,3 +177,75 @@ pub fn require_tool(tool: &str) -> bool {
     }
     found
 }
+
+/// Chromium's arguments for a quiet, offline, throw-away headless run: no
+/// background networking (this machine has no network), a fresh profile,
+/// console messages logged to stderr so tests can read them.
+pub fn chromium(profile: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new("chromium");
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+/// The lines in which Chromium reports console output or a script error.
+/// The generated pages have no scripts, so any such line is a fault
+/// (`tests/build_docs/browser.rs` checks Chromium still logs them this way).
+pub fn console_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE") || l.contains("Uncaught"))
+        .collect()
+}
+
+/// The files one target builds for a journey, by path; panics with the
+/// rendered problems when the build is refused.
+pub fn build_target(
+    journey: &journeyc::model::Journey,
+    sources: &mut journeyc::source::SourceSet,
+    target: journeyc::build::Target,
+) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let templates = journeyc::build::Templates::default();
+    match journeyc::build::build(journey, &[target], &templates, sources) {
+        Ok(artifacts) => artifacts
+            .into_iter()
+            .map(|a| (a.path, a.contents))
+            .collect(),
+        Err(problems) => {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|d| journeyc::render::concise(sources, d))
+                .collect();
+            panic!("the journey does not build:\n{}", lines.join("\n"))
+        }
+    }
+}
+
+/// The problems that refuse a build; panics when the build succeeds.
+pub fn build_problems(
+    journey: &journeyc::model::Journey,
+    sources: &mut journeyc::source::SourceSet,
+    target: journeyc::build::Target,
+) -> Vec<journeyc::diagnostic::Diagnostic> {
+    match journeyc::build::build(
+        journey,
+        &[target],
+        &journeyc::build::Templates::default(),
+        sources,
+    ) {
+        Ok(_) => panic!("the {target:?} build succeeded but a problem was expected"),
+        Err(problems) => problems,
+    }
+}
