@@ -36,7 +36,7 @@
 //!   plan counts it, "day 4 (business days)" (day 0 is the kickoff meeting):
 //!   Autotask checklist items have no assignee field.
 
-use serde::Serialize;
+use super::psa::{ChecklistItem, ChecklistLibrary, LibrariesFile, LibraryEntry};
 
 use super::{Emit, View, psa};
 use crate::diagnostic::Diagnostic;
@@ -48,7 +48,7 @@ const MAX_ITEMS_PER_LIBRARY: usize = 40;
 /// Written as `entityType` until the importer resolves the real value. Not a
 /// plausible-looking id such as 1: a file loaded without resolving it must
 /// not pass for one that was.
-const ENTITY_TYPE_PLACEHOLDER: i64 = 0;
+const ENTITY_TYPE_PLACEHOLDER: i64 = psa::AUTOTASK_ENTITY_TYPE_PLACEHOLDER;
 
 /// `ChecklistLibrary.name`: string(100).
 const LIBRARY_NAME_MAX: usize = 100;
@@ -111,35 +111,6 @@ const NOTES: &[&str] = &[
     "Items have no checklistLibraryID: set it to the itemId returned when their library is \
      created. See IMPORT.md.",
 ];
-
-#[derive(Serialize)]
-struct LibrariesFile {
-    notes: Vec<String>,
-    libraries: Vec<LibraryEntry>,
-}
-
-#[derive(Serialize)]
-struct LibraryEntry {
-    library: ChecklistLibrary,
-    items: Vec<ChecklistItem>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ChecklistLibrary {
-    name: String,
-    description: String,
-    entity_type: i64,
-    is_active: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ChecklistItem {
-    item_name: String,
-    is_important: bool,
-    position: usize,
-}
 
 /// An item before it is placed in a library.
 struct Item {

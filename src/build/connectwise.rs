@@ -39,6 +39,7 @@
 //!   the journey value: ticket description 100 characters (the step name),
 //!   template name 200 (built from the journey name).
 
+use super::psa::ServiceTask;
 use serde::Serialize;
 
 use super::{Emit, View, psa};
@@ -128,16 +129,6 @@ struct ProjectTemplateTicket {
 struct ProjectTemplateTask {
     description: String,
     sequence: u32,
-}
-
-/// A task on a live service ticket. `priority` is the order ConnectWise
-/// lists the tasks in.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ServiceTask {
-    notes: String,
-    priority: u32,
-    closed_flag: bool,
 }
 
 impl ServiceTask {

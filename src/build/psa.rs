@@ -3,6 +3,8 @@
 //! owners, due days and the delivery stage the same way and split
 //! checklists alike.
 
+use serde::Serialize;
+
 use super::View;
 use crate::codes;
 use crate::diagnostic::{Diagnostic, shorten};
@@ -98,4 +100,55 @@ pub fn split_evenly<T>(items: Vec<T>, max: usize) -> Vec<Vec<T>> {
     (0..parts)
         .map(|_| items.by_ref().take(per_part).collect())
         .collect()
+}
+
+/// A ConnectWise `ServiceTask` request body: the task text and the order
+/// ConnectWise lists the tasks in.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceTask {
+    pub notes: String,
+    pub priority: u32,
+    pub closed_flag: bool,
+}
+
+/// The Autotask `entityType` written into checklist libraries. The real
+/// value is instance data (read from `entityInformation/fields` at import),
+/// so 0 is written on purpose: it is never a plausible id, and the files say
+/// so in their notes.
+pub const AUTOTASK_ENTITY_TYPE_PLACEHOLDER: i64 = 0;
+
+/// An Autotask checklist file: notes for whoever imports it, and the
+/// libraries with their items.
+#[derive(Serialize)]
+pub struct LibrariesFile {
+    pub notes: Vec<String>,
+    pub libraries: Vec<LibraryEntry>,
+}
+
+/// One Autotask checklist library and its items.
+#[derive(Serialize)]
+pub struct LibraryEntry {
+    pub library: ChecklistLibrary,
+    pub items: Vec<ChecklistItem>,
+}
+
+/// An Autotask `ChecklistLibrary` request body.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistLibrary {
+    pub name: String,
+    pub description: String,
+    pub entity_type: i64,
+    pub is_active: bool,
+}
+
+/// An Autotask `ChecklistLibraryChecklistItem` request body, without the
+/// library id that only exists after import.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistItem {
+    pub item_name: String,
+    pub is_important: bool,
+    pub position: usize,
 }
