@@ -141,6 +141,9 @@ impl ServiceTask {
     }
 }
 
+// FIXME: plan dependencies are not written as ticket predecessors (the
+// ConnectWise extract we validate against has no predecessor fields), and
+// no members or budget hours are set (instance ids; no effort in the journey).
 fn project_template(view: &View<'_>) -> (TemplateFile, Vec<Diagnostic>) {
     let mut problems = Vec::new();
 

@@ -113,6 +113,8 @@ pub fn emit(emit: Emit<'_, '_>) {
     out.json("events/tracking-plan.json", &json!({ "rules": rules }));
 
     let rows: Vec<Row> = events.iter().map(|e| Row::of(view, e)).collect();
+    // FIXME: built in code, not from a template, so `--templates` cannot
+    // change it (nor the PSA IMPORT.md files).
     out.file("events/traceability.md", markdown(view, &rows));
     out.file("events/traceability.csv", csv(&rows));
 

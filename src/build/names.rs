@@ -375,6 +375,8 @@ pub fn deal_pipeline<'a>(view: &View<'a>) -> Vec<PipelineStage<'a>> {
         .map(|&stage| {
             // The schema keeps probabilities within 0..=1; clamp anyway so
             // that a model built in code cannot make a vendor value invalid.
+            // FIXME: a stage without `probability` silently counts as 0; a
+            // check rule should ask for one on every pipeline stage.
             let percent = stage
                 .probability
                 .as_ref()

@@ -421,6 +421,9 @@ fn pos(marker: saphyr_parser::Marker) -> Pos {
     }
 }
 
+// FIXME: YAML merge keys (`<<: *defaults`) are not expanded; they are read
+// as an ordinary key and reported as unknown by the schema check.
+
 /// Resolve a plain scalar with the YAML 1.2 core schema, strictly: only
 /// `true`/`false` are booleans and a number with a leading zero stays text
 /// (a postcode or an account number, not an octal).
