@@ -545,37 +545,6 @@ fn documented_variables() -> Vec<String> {
         .collect()
 }
 
-/// Template code that reaches `path` (a list of `name` or `name[]` parts)
-/// through loops, and the expression for its last part.
-fn reach(path: &str) -> (String, String, String) {
-    let (mut open, mut close, mut expr) = (String::new(), String::new(), String::new());
-    let parts: Vec<&str> = path.split('.').collect();
-    for (i, part) in parts.iter().enumerate() {
-        let (name, list) = part
-            .strip_suffix("[]")
-            .map_or((*part, false), |n| (n, true));
-        let access = if expr.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{expr}.{name}")
-        };
-        let last = i + 1 == parts.len();
-        if last {
-            expr = access;
-        } else if list {
-            open.push_str(&format!("{{% for v{i} in {access} %}}"));
-            close.insert_str(0, "{% endfor %}");
-            expr = format!("v{i}");
-        } else {
-            // A map that may be none, such as `segment` or `roi`.
-            open.push_str(&format!("{{% if {access} is not none %}}"));
-            close.insert_str(0, "{% endif %}");
-            expr = access;
-        }
-    }
-    (open, expr, close)
-}
-
 #[test]
 fn docs_templates_md_lists_exactly_the_variables_templates_receive() {
     let documented = documented_variables();
@@ -584,29 +553,7 @@ fn docs_templates_md_lists_exactly_the_variables_templates_receive() {
         "the Variables tables were not found"
     );
 
-    // A template that prints each documented path it can reach (strict
-    // undefined makes a missing one an error), and the keys of every
-    // documented map, so undocumented fields show up too.
-    let mut text = String::new();
-    for path in &documented {
-        let (open, expr, close) = reach(path);
-        text.push_str(&format!(
-            "{open}{{% if {expr} is defined %}}HAS {path}\n{{% endif %}}{close}\n"
-        ));
-    }
-    let maps: BTreeSet<&str> = documented
-        .iter()
-        .filter_map(|p| p.rsplit_once('.').map(|(parent, _)| parent))
-        .collect();
-    for map in &maps {
-        let (open, expr, close) = reach(&format!("{map}.probe"));
-        let parent = expr
-            .strip_suffix(".probe")
-            .expect("reach ends in the probe");
-        text.push_str(&format!(
-            "{open}{{% for key in {parent} %}}KEY {map}.{{{{ key }}}}\n{{% endfor %}}{close}\n"
-        ));
-    }
+    let text = support::template_probe::probe_template(&documented);
 
     let (mut sources, journey) = load_journey("examples/msp-finance");
     let mut templates = Templates::default();

@@ -665,35 +665,6 @@ fn documented_variables() -> Vec<String> {
         .collect()
 }
 
-/// Template code that reaches `path` through loops over lists and checks on
-/// maps that may be none, and the expression for its last part.
-fn reach(path: &str) -> (String, String, String) {
-    let (mut open, mut close, mut expr) = (String::new(), String::new(), String::new());
-    let parts: Vec<&str> = path.split('.').collect();
-    for (i, part) in parts.iter().enumerate() {
-        let (name, list) = part
-            .strip_suffix("[]")
-            .map_or((*part, false), |n| (n, true));
-        let access = if expr.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{expr}.{name}")
-        };
-        if i + 1 == parts.len() {
-            expr = access;
-        } else if list {
-            open.push_str(&format!("{{% for v{i} in {access} %}}"));
-            close.insert_str(0, "{% endfor %}");
-            expr = format!("v{i}");
-        } else {
-            open.push_str(&format!("{{% if {access} is not none %}}"));
-            close.insert_str(0, "{% endif %}");
-            expr = access;
-        }
-    }
-    (open, expr, close)
-}
-
 #[test]
 fn docs_templates_md_lists_exactly_the_variables_the_memo_templates_receive() {
     let documented = documented_variables();
@@ -702,29 +673,7 @@ fn docs_templates_md_lists_exactly_the_variables_the_memo_templates_receive() {
         "the handoff memo variable tables were not found: {documented:?}"
     );
 
-    // Print every documented path (strict undefined makes a missing one an
-    // error) and the keys of every documented map, so that undocumented
-    // fields show up too.
-    let mut probe = String::new();
-    for path in &documented {
-        let (open, expr, close) = reach(path);
-        probe.push_str(&format!(
-            "{open}{{% if {expr} is defined %}}HAS {path}\n{{% endif %}}{close}\n"
-        ));
-    }
-    let maps: BTreeSet<&str> = documented
-        .iter()
-        .filter_map(|p| p.rsplit_once('.').map(|(m, _)| m))
-        .collect();
-    for map in &maps {
-        let (open, expr, close) = reach(&format!("{map}.probe"));
-        let parent = expr
-            .strip_suffix(".probe")
-            .expect("reach ends in the probe");
-        probe.push_str(&format!(
-            "{open}{{% for key in {parent} %}}KEY {map}.{{{{ key }}}}\n{{% endfor %}}{close}\n"
-        ));
-    }
+    let probe = support::template_probe::probe_template(&documented);
 
     let (mut sources, journey) = journey();
     let deal = deal(&journey, "Acme Credit Union");

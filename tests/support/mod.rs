@@ -53,6 +53,7 @@ pub fn assert_golden(path: impl AsRef<Path>, actual: &str) {
 }
 
 pub mod synth;
+pub mod template_probe;
 
 /// A fresh directory under the system temp dir, removed on drop.
 pub struct TempDir(PathBuf);
