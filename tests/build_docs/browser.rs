@@ -4,7 +4,7 @@
 
 use journeyc::build::Templates;
 
-use super::support::{TempDir, chromium, console_lines, require_tool};
+use super::support::{TempDir, chromium, console_lines, rendered_dom, require_tool};
 use super::{example, hostile_journey, render, xml_text};
 
 /// The map test relies on Chromium logging console messages to stderr; this
@@ -45,19 +45,7 @@ fn the_journey_map_loads_in_headless_chromium_and_shows_every_stage_and_touchpoi
     let page = dir.write("journey-map.html", &docs["docs/journey-map.html"]);
     let url = format!("file://{}", page.display());
 
-    let dom = chromium(&dir.path().join("profile-dom"))
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .expect("run chromium");
-    let stderr = String::from_utf8_lossy(&dom.stderr);
-    assert!(dom.status.success(), "chromium failed:\n{stderr}");
-    assert!(
-        console_lines(&stderr).is_empty(),
-        "console errors: {:?}",
-        console_lines(&stderr)
-    );
-    let dom = String::from_utf8_lossy(&dom.stdout);
+    let dom = rendered_dom(&page, &dir.path().join("profile-dom"));
     assert!(
         dom.contains("<table class=\"map\""),
         "the page did not render:\n{dom}"

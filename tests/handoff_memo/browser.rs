@@ -2,7 +2,7 @@
 //! console errors, shows every promise and contact, and prints it with a
 //! page per pillar.
 
-use super::support::{TempDir, chromium, console_lines, require_tool};
+use super::support::{TempDir, chromium, console_lines, rendered_dom, require_tool};
 use super::{example_memo, html_text, step_name};
 
 #[test]
@@ -15,19 +15,7 @@ fn the_html_memo_loads_in_headless_chromium_without_console_errors_and_prints() 
     let page = dir.write("memo.html", &files["memo.html"]);
     let url = format!("file://{}", page.display());
 
-    let dom = chromium(&dir.path().join("profile-dom"))
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .expect("run chromium");
-    let stderr = String::from_utf8_lossy(&dom.stderr);
-    assert!(dom.status.success(), "chromium failed:\n{stderr}");
-    assert!(
-        console_lines(&stderr).is_empty(),
-        "console errors: {:?}",
-        console_lines(&stderr)
-    );
-    let dom = String::from_utf8_lossy(&dom.stdout);
+    let dom = rendered_dom(&page, &dir.path().join("profile-dom"));
     assert!(
         dom.contains("<h1>Acme Credit Union</h1>"),
         "the page did not render:\n{dom}"

@@ -250,3 +250,22 @@ pub fn build_problems(
         Err(problems) => problems,
     }
 }
+
+/// Load a page in headless Chromium and return the DOM it rendered, failing
+/// the test if Chromium fails or logs anything to the console.
+pub fn rendered_dom(page: &Path, profile: &Path) -> String {
+    let url = format!("file://{}", page.display());
+    let run = chromium(profile)
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "chromium failed:\n{stderr}");
+    assert!(
+        console_lines(&stderr).is_empty(),
+        "console errors: {:?}",
+        console_lines(&stderr)
+    );
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
