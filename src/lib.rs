@@ -151,16 +151,7 @@ fn read_part(file: FileId, text: &str) -> (Option<Journey>, Vec<Diagnostic>) {
         Ok(part) if problems.is_empty() => (Some(part), problems),
         Ok(_) => (None, problems),
         Err(err) => {
-            let span = err.span.unwrap_or_else(|| Span::file_start(file));
-            problems.push(
-                Diagnostic::new(
-                    &codes::INVALID_VALUE,
-                    format!("this value cannot be read: {}", err.message),
-                    span,
-                    "cannot be read",
-                )
-                .with_help("check the format reference in docs/format.md"),
-            );
+            problems.push(err.diagnostic(file, "the format reference in docs/format.md"));
             (None, problems)
         }
     }

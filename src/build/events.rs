@@ -57,7 +57,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::{Map, Value, json};
 
-use super::{Emit, View};
+use super::{Emit, View, csv_record};
 use crate::codes;
 use crate::diagnostic::{Diagnostic, shorten};
 use crate::model::{Event, EventField, FieldType, Product};
@@ -484,7 +484,7 @@ fn csv(rows: &[Row]) -> String {
         "fields",
     ];
     let mut text = String::new();
-    push_record(&mut text, &HEADER);
+    csv_record(&mut text, HEADER);
     for row in rows {
         let fields: Vec<String> = row
             .fields
@@ -498,10 +498,10 @@ fn csv(rows: &[Row]) -> String {
             })
             .collect();
         let fields = fields.join(", ");
-        push_record(
+        csv_record(
             &mut text,
-            &[
-                &row.event_id,
+            [
+                row.event_id.as_str(),
                 &row.event_name,
                 &row.system_id,
                 &row.system_name,
@@ -515,20 +515,4 @@ fn csv(rows: &[Row]) -> String {
         );
     }
     text
-}
-
-fn push_record(text: &mut String, fields: &[&str]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            text.push(',');
-        }
-        if field.contains([',', '"', '\r', '\n']) {
-            text.push('"');
-            text.push_str(&field.replace('"', "\"\""));
-            text.push('"');
-        } else {
-            text.push_str(field);
-        }
-    }
-    text.push_str("\r\n");
 }

@@ -33,7 +33,7 @@ mod salesforce;
 pub mod templates;
 mod view;
 
-pub use output::{Artifact, Output};
+pub use output::{Artifact, Output, csv_record};
 pub use templates::Templates;
 pub use view::View;
 

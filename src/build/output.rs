@@ -53,3 +53,22 @@ impl Output {
             .collect())
     }
 }
+
+/// Append one RFC 4180 record to `csv`: fields quoted when they hold a comma,
+/// a quote or a line break, quotes doubled, CRLF at the end.
+pub fn csv_record<S: AsRef<str>>(csv: &mut String, fields: impl IntoIterator<Item = S>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        let field = field.as_ref();
+        if i > 0 {
+            csv.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            csv.push('"');
+            csv.push_str(&field.replace('"', "\"\""));
+            csv.push('"');
+        } else {
+            csv.push_str(field);
+        }
+    }
+    csv.push_str("\r\n");
+}

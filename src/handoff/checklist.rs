@@ -33,8 +33,8 @@ use crate::build::psa::{
 };
 
 use super::{DatedStep, Person, Prepared};
-use crate::build::Output;
 use crate::build::psa;
+use crate::build::{Output, csv_record};
 use crate::diagnostic::Diagnostic;
 use crate::model::{PillarKind, Text};
 
@@ -332,24 +332,6 @@ fn csv(rows: &[Row<'_>]) -> String {
         );
     }
     csv
-}
-
-/// One RFC 4180 record: fields quoted when they must be, quotes doubled,
-/// CRLF at the end.
-fn csv_record(csv: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            csv.push(',');
-        }
-        if field.contains([',', '"', '\r', '\n']) {
-            csv.push('"');
-            csv.push_str(&field.replace('"', "\"\""));
-            csv.push('"');
-        } else {
-            csv.push_str(&field);
-        }
-    }
-    csv.push_str("\r\n");
 }
 
 // --------------------------------------------------------------- ConnectWise

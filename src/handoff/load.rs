@@ -3,12 +3,11 @@
 //! column, worded as it would be in a journey.
 
 use super::deal::Deal;
-use crate::codes;
 use crate::diagnostic::{self, Diagnostic};
 use crate::load;
 use crate::model;
 use crate::schema;
-use crate::source::{FileId, SourceSet, Span};
+use crate::source::{FileId, SourceSet};
 
 /// Load the deal in `file`, validate it against `schemas/deal.schema.json`
 /// and read it into the model. The deal is returned only when the file is
@@ -35,16 +34,7 @@ pub fn load_deal(sources: &SourceSet, file: FileId) -> (Option<Deal>, Vec<Diagno
     match model::de::from_node::<Deal>(&root) {
         Ok(deal) => (Some(deal), problems),
         Err(err) => {
-            let span = err.span.unwrap_or_else(|| Span::file_start(file));
-            problems.push(
-                Diagnostic::new(
-                    &codes::INVALID_VALUE,
-                    format!("this value cannot be read: {}", err.message),
-                    span,
-                    "cannot be read",
-                )
-                .with_help("check the deal file reference in docs/format.md"),
-            );
+            problems.push(err.diagnostic(file, "the deal file reference in docs/format.md"));
             (None, problems)
         }
     }
@@ -53,6 +43,7 @@ pub fn load_deal(sources: &SourceSet, file: FileId) -> (Option<Deal>, Vec<Diagno
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes;
     use crate::source::SourceFile;
 
     fn load(text: &str) -> (Option<Deal>, Vec<Diagnostic>, SourceSet) {

@@ -38,6 +38,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// The diagnostic for a value the model cannot read, at the node where
+    /// it arose (or the start of `file`). `reference` names the document a
+    /// reader should look at, such as `docs/format.md`.
+    pub fn diagnostic(
+        &self,
+        file: crate::source::FileId,
+        reference: &str,
+    ) -> crate::diagnostic::Diagnostic {
+        let span = self.span.unwrap_or_else(|| Span::file_start(file));
+        crate::diagnostic::Diagnostic::new(
+            &crate::codes::INVALID_VALUE,
+            format!("this value cannot be read: {}", self.message),
+            span,
+            "cannot be read",
+        )
+        .with_help(format!("check {reference}"))
+    }
+}
+
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error {
