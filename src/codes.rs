@@ -22,6 +22,10 @@ pub enum Phase {
     Build,
     /// Checking a deal file with `journeyc handoff`.
     Handoff,
+    /// Reading `journeyc.toml` and inline suppression comments.
+    Config,
+    /// Applying a segment overlay to its base journey.
+    Overlay,
 }
 
 impl Phase {
@@ -33,6 +37,8 @@ impl Phase {
             Phase::Rule => "rule",
             Phase::Build => "build",
             Phase::Handoff => "handoff",
+            Phase::Config => "config",
+            Phase::Overlay => "overlay",
         }
     }
 }

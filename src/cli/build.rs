@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use journeyc::build::{Artifact, Target, Templates};
 
-use super::check::{print_diagnostics, read_journey};
 use super::discover::discover;
 use super::output;
+use super::read::{print_diagnostics, read_journey};
 use crate::Outcome;
 
 #[derive(clap::Args)]

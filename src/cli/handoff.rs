@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use journeyc::load::{decode, load_str};
 use journeyc::source::{FileId, SourceFile, SourceSet};
 
-use super::check::{MAX_FILE_BYTES, print_diagnostics, read_journey};
 use super::discover::{JourneyFiles, discover};
 use super::output;
+use super::read::{MAX_FILE_BYTES, print_diagnostics, read_journey};
 use crate::Outcome;
 
 #[derive(clap::Args)]

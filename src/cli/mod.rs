@@ -8,6 +8,8 @@ pub mod explain;
 pub mod handoff;
 pub mod init;
 pub mod output;
+pub mod policy;
+pub mod read;
 pub mod schema;
 
 use std::io::IsTerminal;
