@@ -18,17 +18,22 @@
 pub mod assemble;
 pub mod build;
 pub mod codes;
+pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod graph;
 pub mod handoff;
 pub mod load;
 pub mod model;
+pub mod overlay;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 
 use diagnostic::Diagnostic;
 use model::Journey;

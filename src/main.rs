@@ -26,6 +26,11 @@ enum Command {
     /// Write the handoff memo, dated onboarding checklist and milestone
     /// calendar for a signed deal.
     Handoff(cli::handoff::Args),
+    /// Compare a journey with another version of it (a git ref or a path)
+    /// and classify every change as breaking, warning or info.
+    Diff(cli::diff::Args),
+    /// Show where a value of a merged (overlay) journey was written.
+    ExplainValue(cli::explain_value::Args),
     /// Print the documentation of a diagnostic code or rule, such as JC302.
     Explain(cli::explain::Args),
     /// List every diagnostic code and rule.
@@ -57,6 +62,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(&args),
         Command::Build(args) => cli::build::run(&args),
         Command::Handoff(args) => cli::handoff::run(&args),
+        Command::Diff(args) => cli::diff::run(&args),
+        Command::ExplainValue(args) => cli::explain_value::run(&args),
         Command::Explain(args) => cli::explain::run(&args),
         Command::Rules => cli::explain::list(),
         Command::Init(args) => cli::init::run(&args),

@@ -3,8 +3,10 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod discover;
 pub mod explain;
+pub mod explain_value;
 pub mod handoff;
 pub mod init;
 pub mod output;

@@ -1,0 +1,1 @@
+//! `journeyc.toml`: per-rule severity, per-path overrides and journey locations.

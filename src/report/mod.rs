@@ -1,0 +1,1 @@
+//! Machine-readable diagnostics: JSON, GitHub workflow annotations and SARIF.

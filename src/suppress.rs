@@ -1,0 +1,1 @@
+//! Inline suppression comments (`# journeyc: ignore[CODE] reason`).
