@@ -36,11 +36,14 @@ pub struct Args {
     /// output directory, and fail if there are any.
     #[arg(long)]
     check: bool,
+    #[command(flatten)]
+    config: super::policy::ConfigArgs,
 }
 
 pub fn run(args: &Args) -> Result<Outcome, String> {
+    let policy = super::policy::Policy::load(&args.config)?;
     let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
+        policy.default_paths()
     } else {
         args.paths.clone()
     };
@@ -65,8 +68,10 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         let (mut sources, early) = read_journey(files)?;
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
         let checked = journeyc::check_journey(&sources, &ids, early);
-        print_diagnostics(&sources, &checked.diagnostics, style);
-        let has_errors = checked.error_count() > 0;
+        // The project's severities and suppressions decide what blocks a build.
+        let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
+        print_diagnostics(&sources, &diagnostics, style);
+        let has_errors = diagnostics.iter().any(|d| d.is_error());
         let Some(journey) = checked.journey.filter(|_| !has_errors) else {
             println!("not built: `{}` has errors", files.name);
             failed = true;

@@ -21,8 +21,9 @@ use crate::Outcome;
 #[command(after_help = "\
 The journey: with --journey, a journey directory or one of its files; if the \
 path holds several journeys, the one whose `segment.id` is the deal's \
-`segment` is used. Without --journey, the journeys under the current \
-directory are searched for that segment; none or several is an error.
+`segment` is used. Without --journey, the journeys named by `journeys` in \
+journeyc.toml (or under the current directory) are searched for that \
+segment; none or several is an error.
 
 Writes memo.md, memo.html, checklist.md, checklist.csv, \
 checklist.connectwise.json, checklist.autotask.json and milestones.ics. \
@@ -49,9 +50,12 @@ pub struct Args {
     /// (`handoff-memo.md`, `handoff-memo.html`).
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    #[command(flatten)]
+    config: super::policy::ConfigArgs,
 }
 
 pub fn run(args: &Args) -> Result<Outcome, String> {
+    let policy = super::policy::Policy::load(&args.config)?;
     let style = super::style_for_stdout();
     let deal_name = args.deal.display().to_string();
     let bytes = read_deal(&args.deal)?;
@@ -83,12 +87,13 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         (deal_text, deal.segment.to_string())
     };
 
-    let journey_files = find_journey(args.journey.as_deref(), &segment)?;
+    let journey_files = find_journey(args.journey.as_deref(), &policy.default_paths(), &segment)?;
     let (mut sources, early) = read_journey(&journey_files)?;
     let ids: Vec<FileId> = sources.iter().map(|(id, _)| id).collect();
     let checked = journeyc::check_journey(&sources, &ids, early);
-    print_diagnostics(&sources, &checked.diagnostics, style);
-    let has_errors = checked.error_count() > 0;
+    let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
+    print_diagnostics(&sources, &diagnostics, style);
+    let has_errors = diagnostics.iter().any(|d| d.is_error());
     let Some(journey) = checked.journey.filter(|_| !has_errors) else {
         println!(
             "not handed off: the journey `{}` has errors",
@@ -150,15 +155,23 @@ fn read_deal(path: &Path) -> Result<Vec<u8>, String> {
 /// The journey to hand the deal over with. An explicit path holding a single
 /// journey is used as given: a deal for another segment is then reported
 /// at its `segment` line, with the journey's segment in the help.
-fn find_journey(path: Option<&Path>, segment: &str) -> Result<JourneyFiles, String> {
+fn find_journey(
+    path: Option<&Path>,
+    defaults: &[PathBuf],
+    segment: &str,
+) -> Result<JourneyFiles, String> {
     let (journeys, place) = match path {
         Some(path) => (
             discover(&[path.to_path_buf()])?,
             format!("`{}`", path.display()),
         ),
         None => (
-            discover(&[PathBuf::from(".")])?,
-            "the current directory".to_owned(),
+            discover(defaults)?,
+            if defaults == [PathBuf::from(".")] {
+                "the current directory".to_owned()
+            } else {
+                "the journey locations of journeyc.toml".to_owned()
+            },
         ),
     };
     if path.is_some() && journeys.len() == 1 {
