@@ -1,1 +1,0 @@
-//! `journeyc.toml`: per-rule severity, per-path overrides and journey locations.

@@ -1,1 +1,0 @@
-//! Inline suppression comments (`# journeyc: ignore[CODE] reason`).
