@@ -19,6 +19,14 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
     for (_, part) in parts {
         let Journey {
             schema: _,
+            // Overlay envelopes never reach assembly: `crate::overlay`
+            // applies them to the node tree first, and reports them in a
+            // journey that is not an overlay.
+            overlay: _,
+            add: _,
+            replace: _,
+            update: _,
+            remove: _,
             journey: header,
             segment,
             teams,

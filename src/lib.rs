@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! load (YAML → node tree with spans)
+//!   → overlay (a segment overlay merged into its base journey)
 //!   → schema (structure against schemas/journey.schema.json)
 //!   → model (typed journey, spans kept)
 //!   → assemble (the files of one directory → one journey)
@@ -64,7 +65,23 @@ impl Checked {
 /// Check one journey made of the given files of `sources`, in the order
 /// given. `early` holds problems the caller found before parsing (a file that
 /// is not UTF-8); they count as structural.
+///
+/// When a file is a segment overlay (it has an `overlay:` section), the
+/// journey checked is the directory of the first file and the files of its
+/// bases must be among `files` too; see [`overlay`]. The overlay is merged
+/// into its base before the model is built, so every diagnostic points at
+/// the file that wrote the value. A plain journey takes the path below,
+/// which reads one file at a time.
 pub fn check_journey(sources: &SourceSet, files: &[FileId], early: Vec<Diagnostic>) -> Checked {
+    let layered = files.iter().any(|&file| {
+        sources
+            .get(file)
+            .is_some_and(|source| overlay::might_be_overlay(&source.text))
+    });
+    if layered {
+        return check_layered(sources, files, early);
+    }
+
     let mut diagnostics = early;
     let mut structural_errors = !diagnostics.is_empty();
     let mut parts = Vec::new();
@@ -85,6 +102,42 @@ pub fn check_journey(sources: &SourceSet, files: &[FileId], early: Vec<Diagnosti
     }
 
     let first_file = files.first().copied().unwrap_or_default();
+    finish(parts, first_file, diagnostics, structural_errors)
+}
+
+/// Check a journey that may be an overlay: load every file, merge the
+/// layers at the node-tree level, then read each merged part into the model.
+fn check_layered(sources: &SourceSet, files: &[FileId], early: Vec<Diagnostic>) -> Checked {
+    let merged = overlay::merge(sources, files, &early);
+    let mut diagnostics = early;
+    let mut structural_errors = !diagnostics.is_empty() || !merged.diagnostics.is_empty();
+    diagnostics.extend(merged.diagnostics);
+
+    let mut parts = Vec::new();
+    if !structural_errors {
+        for (file, root) in &merged.parts {
+            match model::de::from_node::<Journey>(root) {
+                Ok(part) => parts.push((*file, part)),
+                Err(err) => {
+                    structural_errors = true;
+                    diagnostics
+                        .push(err.diagnostic(*file, "the format reference in docs/format.md"));
+                }
+            }
+        }
+    }
+
+    let first_file = files.first().copied().unwrap_or_default();
+    finish(parts, first_file, diagnostics, structural_errors)
+}
+
+/// Assemble the parts and, when nothing structural is wrong, run the rules.
+fn finish(
+    parts: Vec<(FileId, Journey)>,
+    first_file: FileId,
+    mut diagnostics: Vec<Diagnostic>,
+    mut structural_errors: bool,
+) -> Checked {
     let (journey, mut assembly) = assemble::assemble(parts, first_file);
     if structural_errors {
         // The header may sit in a file that failed to load.
@@ -137,6 +190,8 @@ fn read_part(file: FileId, text: &str) -> (Option<Journey>, Vec<Diagnostic>) {
     let Some(root) = loaded.root else {
         return (None, problems);
     };
+    // `add:`, `update:`, … in a journey that names no base.
+    problems.extend(overlay::check_envelope(&root, false));
 
     let (schema_problems, part) = std::thread::scope(|scope| {
         let validation = scope.spawn(|| schema::validate(&root));

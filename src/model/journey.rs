@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id,
-    MomentOfTruth, Onboarding, ProofAsset, Qualification, Roi, ServicePackage, SlaTier, Spanned,
-    Stage, Text, Touchpoint,
+    MomentOfTruth, Onboarding, OverlayBase, OverlayItems, OverlayRemovals, OverlayUpdates,
+    ProofAsset, Qualification, Roi, ServicePackage, SlaTier, Spanned, Stage, Text, Touchpoint,
 };
 
 /// A customer journey for one segment, written as code. A journey lives in
@@ -21,6 +21,25 @@ pub struct Journey {
     /// The JSON Schema of this file, for editors. journeyc ignores it.
     #[serde(rename = "$schema")]
     pub schema: Option<String>,
+    /// Only in a segment overlay: the base journey this journey changes.
+    /// The overlay's other sections then change the base by id: a
+    /// single-valued section written here replaces the base's, and `add`,
+    /// `replace`, `update` and `remove` change list items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlay: Option<Spanned<OverlayBase>>,
+    /// Only in an overlay: new items, by list section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub add: Option<Spanned<OverlayItems>>,
+    /// Only in an overlay: items that replace the base item with the same id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replace: Option<Spanned<OverlayItems>>,
+    /// Only in an overlay: changes to some fields of base items (by id) and
+    /// of single-valued sections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<Spanned<OverlayUpdates>>,
+    /// Only in an overlay: ids of base items to drop, by list section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remove: Option<Spanned<OverlayRemovals>>,
     /// The journey's name and id. Exactly one file of a journey has it.
     pub journey: Option<Spanned<Header>>,
     /// The segment this journey is for, with its ideal customer profile.

@@ -12,6 +12,7 @@
 pub mod de;
 mod journey;
 mod operations;
+mod overlay;
 mod spanned;
 mod stages;
 mod touchpoints;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 pub use journey::*;
 pub use operations::*;
+pub use overlay::*;
 pub use spanned::Spanned;
 pub use stages::*;
 pub use touchpoints::*;

@@ -11,6 +11,11 @@ use super::{Date, Id, Spanned, Text};
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub id: Id,
+    /// The id this stage had before it was renamed (an old id that no longer
+    /// exists). `journeyc diff` then reports one rename, with the mapping of
+    /// old CRM values to new ones, instead of a removal and an addition.
+    /// Remove it once every system has been migrated.
+    pub renamed_from: Option<Id>,
     pub name: Text,
     /// Which of the six stages of the MSP journey spine this is. Stages a
     /// team adds on top of the spine leave it out.
@@ -140,6 +145,11 @@ pub struct DropOffReason {
 #[serde(deny_unknown_fields)]
 pub struct CommitteeRole {
     pub id: Id,
+    /// The id this role had before it was renamed (an old id that no longer
+    /// exists). `journeyc diff` then reports one rename, with the mapping of
+    /// old CRM values to new ones, instead of a removal and an addition.
+    /// Remove it once every system has been migrated.
+    pub renamed_from: Option<Id>,
     /// The role's title, such as "CFO" or "IT Manager".
     pub name: Text,
     /// The role's key fear or question.

@@ -12,6 +12,11 @@ use super::{Function, Id, OwnerRefs, Spanned, Text};
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: Id,
+    /// The id this event had before it was renamed (an old id that no longer
+    /// exists). `journeyc diff` then reports one rename, with the mapping of
+    /// old CRM values to new ones, instead of a removal and an addition.
+    /// Remove it once every system has been migrated.
+    pub renamed_from: Option<Id>,
     pub name: Text,
     /// The system that logs it (an id from `systems`).
     pub system: Option<Id>,
@@ -35,6 +40,11 @@ pub struct Event {
 pub struct EventField {
     /// Field name, such as `msa_signed_date`.
     pub id: Id,
+    /// The id this field had before it was renamed (an old id that no longer
+    /// exists). `journeyc diff` then reports one rename, with the mapping of
+    /// old CRM values to new ones, instead of a removal and an addition.
+    /// Remove it once every system has been migrated.
+    pub renamed_from: Option<Id>,
     #[serde(rename = "type")]
     pub field_type: Spanned<FieldType>,
     /// Whether every record must carry it. Defaults to true.
@@ -70,6 +80,11 @@ pub enum FieldType {
 #[serde(deny_unknown_fields)]
 pub struct Touchpoint {
     pub id: Id,
+    /// The id this touchpoint had before it was renamed (an old id that no longer
+    /// exists). `journeyc diff` then reports one rename, with the mapping of
+    /// old CRM values to new ones, instead of a removal and an addition.
+    /// Remove it once every system has been migrated.
+    pub renamed_from: Option<Id>,
     pub name: Text,
     /// The stage it happens in (an id from `stages`).
     pub stage: Option<Id>,
