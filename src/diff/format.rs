@@ -1,0 +1,311 @@
+//! The output formats of `journeyc diff`: human, json, markdown (a pull
+//! request comment) and github (workflow annotations).
+//!
+//! Every function takes rows already sorted and located and returns the
+//! whole text, so the CLI prints it in one write and tests compare it
+//! directly.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde_json::json;
+
+use super::{Level, Row, Version};
+
+/// GitHub refuses comments longer than this many characters.
+pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
+
+/// Annotations GitHub shows per kind (error, warning, notice) and step.
+pub const ANNOTATIONS_PER_KIND: usize = 10;
+
+/// `3 breaking, 1 warning, 2 info` (or `no changes`).
+pub fn counts(rows: &[Row]) -> String {
+    if rows.is_empty() {
+        return "no changes".to_owned();
+    }
+    let count = |level: Level| rows.iter().filter(|r| r.level == level).count();
+    let warnings = count(Level::Warning);
+    format!(
+        "{} breaking, {} {}, {} info",
+        count(Level::Breaking),
+        warnings,
+        if warnings == 1 { "warning" } else { "warnings" },
+        count(Level::Info)
+    )
+}
+
+/// `file:line:col`, prefixed with `old ` for a place in the old version.
+fn location(row: &Row) -> Option<String> {
+    let file = row.file.as_ref()?;
+    let prefix = match row.version {
+        Some(Version::Old) => "old ",
+        _ => "",
+    };
+    Some(format!("{prefix}{file}:{}:{}", row.line, row.column))
+}
+
+/// Grouped by level, with counts and locations.
+pub fn human(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for level in Level::ALL {
+        let group: Vec<&Row> = rows.iter().filter(|r| r.level == level).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{} ({})", level.as_str(), group.len());
+        for row in group {
+            let _ = writeln!(out, "  {}: {}", row.id, row.subject);
+            let _ = writeln!(out, "    {}", row.message);
+            if let Some(at) = location(row) {
+                let _ = writeln!(out, "    at {at}");
+            }
+            if let Some(artifact) = &row.artifact {
+                let _ = writeln!(out, "    generated file: {artifact}");
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", counts(rows));
+    out
+}
+
+/// A JSON array of changes, one object per change with every key present
+/// (`null` when not applicable).
+pub fn json(rows: &[Row]) -> String {
+    let values: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "level": r.level.as_str(),
+                "subject": r.subject,
+                "message": r.message,
+                "file": r.file,
+                "line": r.file.as_ref().map(|_| r.line),
+                "column": r.file.as_ref().map(|_| r.column),
+                "version": r.version.map(Version::as_str),
+                "artifact": r.artifact,
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".to_owned());
+    text.push('\n');
+    text
+}
+
+/// Text safe inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+        .replace('<', "&lt;")
+}
+
+fn table_row(row: &Row, with_level: bool) -> String {
+    let at = location(row).map_or_else(String::new, |l| format!("`{}`", cell(&l)));
+    let artifact = row
+        .artifact
+        .as_ref()
+        .map_or_else(String::new, |a| format!("<br>generated: `{}`", cell(a)));
+    let level = if with_level {
+        format!("{} | ", row.level.as_str())
+    } else {
+        String::new()
+    };
+    format!(
+        "| {level}`{}` | {} | {} | {at}{artifact} |\n",
+        row.id,
+        cell(&row.subject),
+        cell(&row.message)
+    )
+}
+
+/// A pull-request comment: a title with counts, a table of breaking and
+/// warning changes and the info changes folded away. When that would exceed
+/// `limit` characters, a summary of counts per check instead.
+pub fn markdown(rows: &[Row], limit: usize) -> String {
+    let full = markdown_full(rows);
+    if full.chars().count() <= limit {
+        return full;
+    }
+    markdown_summary(rows)
+}
+
+fn title(rows: &[Row]) -> String {
+    format!("### journeyc diff: {}\n\n", counts(rows))
+}
+
+fn markdown_full(rows: &[Row]) -> String {
+    let mut out = title(rows);
+    if rows.is_empty() {
+        out.push_str("No semantic changes to the journeys.\n");
+        return out;
+    }
+    let important: Vec<&Row> = rows.iter().filter(|r| r.level != Level::Info).collect();
+    if !important.is_empty() {
+        out.push_str("| level | check | subject | what it means | where |\n");
+        out.push_str("| --- | --- | --- | --- | --- |\n");
+        for row in important {
+            out.push_str(&table_row(row, true));
+        }
+        out.push('\n');
+    }
+    let info: Vec<&Row> = rows.iter().filter(|r| r.level == Level::Info).collect();
+    if !info.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>{} info {}</summary>\n",
+            info.len(),
+            if info.len() == 1 { "change" } else { "changes" }
+        );
+        out.push_str("| check | subject | what it means | where |\n");
+        out.push_str("| --- | --- | --- | --- |\n");
+        for row in info {
+            out.push_str(&table_row(row, false));
+        }
+        out.push_str("\n</details>\n");
+    }
+    out
+}
+
+fn markdown_summary(rows: &[Row]) -> String {
+    let mut out = title(rows);
+    let _ = writeln!(
+        out,
+        "The {} changes are too many to list in a comment, so this is a summary by check. \
+         Run `journeyc diff` locally, or read the job log, for every change with its location.\n",
+        rows.len()
+    );
+    let mut per_check: BTreeMap<(Level, &str), usize> = BTreeMap::new();
+    for row in rows {
+        *per_check.entry((row.level, row.id)).or_default() += 1;
+    }
+    out.push_str("| level | check | changes |\n| --- | --- | ---: |\n");
+    for ((level, id), n) in per_check {
+        let _ = writeln!(out, "| {} | `{id}` | {n} |", level.as_str());
+    }
+    out
+}
+
+/// `%`, CR and LF escaped, for the message of a workflow command.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// The message escaping plus `:` and `,`, for a property value.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Workflow annotations: breaking as errors, warnings as warnings, info as
+/// notices, at most [`ANNOTATIONS_PER_KIND`] of each, then one notice with
+/// the totals. Only places in the new version are annotated on a file: the
+/// old version's files are not part of the pull request's tree.
+pub fn github(rows: &[Row]) -> String {
+    let mut out = String::new();
+    let mut shown = 0;
+    for level in Level::ALL {
+        let command = match level {
+            Level::Breaking => "error",
+            Level::Warning => "warning",
+            Level::Info => "notice",
+        };
+        for row in rows
+            .iter()
+            .filter(|r| r.level == level)
+            .take(ANNOTATIONS_PER_KIND)
+        {
+            shown += 1;
+            let mut properties = Vec::new();
+            let mut message = format!("{}: {}", row.subject, row.message);
+            match (&row.file, row.version) {
+                (Some(file), Some(Version::New)) => {
+                    properties.push(format!("file={}", escape_property(file)));
+                    properties.push(format!("line={}", row.line));
+                    properties.push(format!("col={}", row.column));
+                }
+                (Some(file), _) => {
+                    let _ = write!(message, " (was at {file}:{})", row.line);
+                }
+                _ => {}
+            }
+            if let Some(artifact) = &row.artifact {
+                let _ = write!(message, " [generated file: {artifact}]");
+            }
+            properties.push(format!(
+                "title={}",
+                escape_property(&format!("journeyc diff ({})", row.id))
+            ));
+            let _ = writeln!(
+                out,
+                "::{command} {}::{}",
+                properties.join(","),
+                escape_data(&message)
+            );
+        }
+    }
+    let hidden = rows.len() - shown;
+    let tail = if hidden > 0 {
+        format!(" ({hidden} not shown as annotations; see the job log or the PR comment)")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "::notice title={}::{}",
+        escape_property("journeyc diff"),
+        escape_data(&format!("{}{tail}", counts(rows)))
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(level: Level, n: usize) -> Row {
+        Row {
+            level,
+            id: "stage-removed",
+            subject: format!("stage s{n}"),
+            message: "50% of deals: lost, gone\nreally".to_owned(),
+            file: Some("a,b:c.journey.yaml".to_owned()),
+            line: 3,
+            column: 5,
+            version: Some(Version::New),
+            artifact: None,
+        }
+    }
+
+    #[test]
+    fn github_escapes_and_caps_annotations() {
+        let rows: Vec<Row> = (0..12).map(|n| row(Level::Breaking, n)).collect();
+        let text = github(&rows);
+        let errors = text.lines().filter(|l| l.starts_with("::error ")).count();
+        assert_eq!(errors, ANNOTATIONS_PER_KIND);
+        assert!(text.contains("file=a%2Cb%3Ac.journey.yaml,line=3,col=5"));
+        assert!(text.contains("50%25 of deals: lost, gone%0Areally"));
+        assert!(
+            text.ends_with("(2 not shown as annotations; see the job log or the PR comment)\n")
+        );
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table() {
+        let mut r = row(Level::Warning, 1);
+        r.message = "a | b\nc <script>".to_owned();
+        let text = markdown(&[r], GITHUB_COMMENT_LIMIT);
+        assert!(text.contains("a \\| b c &lt;script>"), "{text}");
+    }
+
+    #[test]
+    fn markdown_summarises_when_over_the_limit() {
+        let rows: Vec<Row> = (0..50).map(|n| row(Level::Info, n)).collect();
+        let text = markdown(&rows, 500);
+        assert!(text.chars().count() <= 500 + 400, "{text}");
+        assert!(text.contains("too many to list"));
+        assert!(text.contains("| info | `stage-removed` | 50 |"));
+    }
+}

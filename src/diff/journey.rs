@@ -1,0 +1,835 @@
+//! Comparing the journey model of two versions: stages and their criteria,
+//! transitions and exit paths, the committee, touchpoints, owners, moments of
+//! truth, events and their fields, and the qualification threshold.
+//!
+//! Items are paired by id, and by `renamed_from` when an id changed, so
+//! everything said about a renamed stage (its criteria, its transitions)
+//! is compared against the same stage in the old version.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::checks::*;
+use super::{Change, Place};
+use crate::build::Artifact;
+use crate::model::{
+    CommitteeRole, Criterion, Event, EventField, Id, Journey, OwnerRefs, Spanned, Stage, Touchpoint,
+};
+
+/// Items of one kind paired across the versions.
+pub(super) struct Paired<'a, T> {
+    /// `(old, new)`: the same item in both versions, renamed or not.
+    pub(super) both: Vec<(&'a T, &'a T)>,
+    /// `(old, new)` pairs whose id changed by a declared rename.
+    pub(super) renamed: Vec<(&'a T, &'a T)>,
+    pub(super) removed: Vec<&'a T>,
+    pub(super) added: Vec<&'a T>,
+}
+
+/// Pair items by id. A new item whose `renamed_from` names an old id that no
+/// longer exists in the new version is that old item, renamed.
+pub(super) fn pair<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &str,
+    renamed_from: impl Fn(&T) -> Option<&str>,
+) -> Paired<'a, T> {
+    let mut old_by_id: BTreeMap<&str, &T> = BTreeMap::new();
+    for item in old {
+        old_by_id.entry(id(item)).or_insert(item);
+    }
+    let new_ids: BTreeSet<&str> = new.iter().map(&id).collect();
+    let mut paired = Paired {
+        both: Vec::new(),
+        renamed: Vec::new(),
+        removed: Vec::new(),
+        added: Vec::new(),
+    };
+    let mut used = BTreeSet::new();
+    for item in new {
+        if let Some(before) = old_by_id.get(id(item)) {
+            if used.insert(id(item)) {
+                paired.both.push((*before, item));
+            }
+            continue;
+        }
+        let renamed = renamed_from(item)
+            .filter(|from| !new_ids.contains(from))
+            .and_then(|from| old_by_id.get(from).map(|before| (from, *before)));
+        match renamed {
+            Some((from, before)) if used.insert(from) => {
+                paired.both.push((before, item));
+                paired.renamed.push((before, item));
+            }
+            _ => paired.added.push(item),
+        }
+    }
+    for item in old {
+        if !used.contains(id(item)) {
+            paired.removed.push(item);
+        }
+    }
+    paired
+}
+
+fn at_new(id: &Id) -> Place {
+    Place::new(id.span)
+}
+
+fn at_old(id: &Id) -> Place {
+    Place::old(id.span)
+}
+
+/// Compare the models of two versions of one journey. `artifacts` are the
+/// files built from each version, used to name the event schema a change is
+/// in.
+pub fn compare(old: &Journey, new: &Journey, artifacts: (&[Artifact], &[Artifact])) -> Vec<Change> {
+    let mut out = Vec::new();
+    let stage_renames = stages(old, new, &mut out);
+    committee(old, new, &mut out);
+    touchpoints(old, new, &stage_renames, &mut out);
+    owners(old, new, &mut out);
+    moments_of_truth(old, new, &mut out);
+    events(old, new, artifacts, &mut out);
+    qualification(old, new, &mut out);
+    out
+}
+
+/// Old stage id → new stage id, for every stage in both versions.
+type StageMap = BTreeMap<String, String>;
+
+fn stages(old: &Journey, new: &Journey, out: &mut Vec<Change>) -> StageMap {
+    let paired = pair(
+        &old.stages,
+        &new.stages,
+        |s: &Stage| s.id.as_str(),
+        |s: &Stage| s.renamed_from.as_ref().map(|r| r.as_str()),
+    );
+    let map: StageMap = paired
+        .both
+        .iter()
+        .map(|(o, n)| (o.id.to_string(), n.id.to_string()))
+        .collect();
+
+    for s in &paired.added {
+        out.push(
+            Change::new(
+                &STAGE_ADDED,
+                format!("stage {}", s.id),
+                format!(
+                    "new stage `{}` (\"{}\"): the CRM pick lists and the deal pipeline gain a value",
+                    s.id, s.name
+                ),
+            )
+            .at(at_new(&s.id)),
+        );
+    }
+    for s in &paired.removed {
+        out.push(
+            Change::new(
+                &STAGE_REMOVED,
+                format!("stage {}", s.id),
+                format!(
+                    "the stage `{}` (\"{}\") is gone: contacts and deals whose journey stage is `{}` \
+                     keep a value that no longer exists; move them to another stage before \
+                     importing, or declare `renamed_from: {}` on the stage that replaces it",
+                    s.id, s.name, s.id, s.id
+                ),
+            )
+            .at(at_old(&s.id)),
+        );
+    }
+    for (o, n) in &paired.renamed {
+        out.push(
+            Change::new(
+                &STAGE_RENAMED,
+                format!("stage {} → {}", o.id, n.id),
+                format!(
+                    "the stage `{}` is now `{}`: update every contact and deal whose journey stage \
+                     is `{}` to `{}` before importing the new pick list, and copy its entry-date \
+                     property to the new one",
+                    o.id, n.id, o.id, n.id
+                ),
+            )
+            .at(at_new(&n.id)),
+        );
+    }
+
+    for (o, n) in &paired.both {
+        let before = o.probability.as_ref().map(|p| p.value);
+        let after = n.probability.as_ref().map(|p| p.value);
+        if before != after {
+            let show = |p: Option<f64>| p.map_or_else(|| "none".to_owned(), |p| p.to_string());
+            let place = n
+                .probability
+                .as_ref()
+                .map_or(at_new(&n.id), |p| Place::new(p.span));
+            out.push(
+                Change::new(
+                    &STAGE_PROBABILITY_CHANGED,
+                    format!("stage {}", n.id),
+                    format!(
+                        "the deal probability of stage `{}` went from {} to {}: pipeline \
+                         forecasts change for every open deal in it",
+                        n.id,
+                        show(before),
+                        show(after)
+                    ),
+                )
+                .at(place),
+            );
+        }
+        criteria(&CriteriaKind::Entry, o, n, out);
+        criteria(&CriteriaKind::Exit, o, n, out);
+        transitions(o, n, &map, out);
+        exit_paths(o, n, &map, out);
+    }
+
+    stage_order(old, new, &map, out);
+    map
+}
+
+fn stage_order(old: &Journey, new: &Journey, map: &StageMap, out: &mut Vec<Change>) {
+    let before: Vec<&str> = old
+        .stages
+        .iter()
+        .filter_map(|s| map.get(s.id.as_str()).map(String::as_str))
+        .collect();
+    let kept: BTreeSet<&str> = before.iter().copied().collect();
+    let after: Vec<&Stage> = new
+        .stages
+        .iter()
+        .filter(|s| kept.contains(s.id.as_str()))
+        .collect();
+    let moved = before
+        .iter()
+        .zip(&after)
+        .find(|(b, a)| **b != a.id.as_str())
+        .map(|(_, a)| *a);
+    if let Some(first) = moved {
+        let list = |ids: Vec<&str>| ids.join(", ");
+        out.push(
+            Change::new(
+                &STAGE_ORDER_CHANGED,
+                "stage order".to_owned(),
+                format!(
+                    "the stages are in a new order ({} → {}): the CRM pick lists, the deal \
+                     pipeline and the opportunity stages follow it",
+                    list(before.clone()),
+                    list(after.iter().map(|s| s.id.as_str()).collect())
+                ),
+            )
+            .at(at_new(&first.id)),
+        );
+    }
+}
+
+enum CriteriaKind {
+    Entry,
+    Exit,
+}
+
+fn criteria(kind: &CriteriaKind, old: &Stage, new: &Stage, out: &mut Vec<Change>) {
+    let (before, after, added, removed, word) = match kind {
+        CriteriaKind::Entry => (
+            &old.entry_criteria,
+            &new.entry_criteria,
+            &ENTRY_CRITERIA_ADDED,
+            &ENTRY_CRITERIA_REMOVED,
+            "entry",
+        ),
+        CriteriaKind::Exit => (
+            &old.exit_criteria,
+            &new.exit_criteria,
+            &EXIT_CRITERIA_ADDED,
+            &EXIT_CRITERIA_REMOVED,
+            "exit",
+        ),
+    };
+    let text = |c: &Criterion| c.criterion.value.trim().to_owned();
+    let old_set: BTreeSet<String> = before.iter().map(text).collect();
+    let new_set: BTreeSet<String> = after.iter().map(text).collect();
+    for c in after.iter().filter(|c| !old_set.contains(&text(c))) {
+        out.push(
+            Change::new(
+                added,
+                format!("stage {}", new.id),
+                format!(
+                    "the {word} of stage `{}` is tightened: accounts must now also meet \"{}\"; \
+                     tell the teams who move accounts and check the automation that sets the stage",
+                    new.id,
+                    text(c)
+                ),
+            )
+            .at(Place::new(c.criterion.span)),
+        );
+    }
+    for c in before.iter().filter(|c| !new_set.contains(&text(c))) {
+        out.push(
+            Change::new(
+                removed,
+                format!("stage {}", new.id),
+                format!(
+                    "the {word} criterion \"{}\" of stage `{}` was dropped",
+                    text(c),
+                    new.id
+                ),
+            )
+            .at(Place::old(c.criterion.span)),
+        );
+    }
+}
+
+fn transitions(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
+    let target = |id: &str| map.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let before: BTreeMap<String, &Id> = old
+        .transitions
+        .iter()
+        .map(|t| (target(t.to.as_str()), &t.to))
+        .collect();
+    let after: BTreeMap<String, &Id> = new
+        .transitions
+        .iter()
+        .map(|t| (t.to.to_string(), &t.to))
+        .collect();
+    for (to, id) in after.iter().filter(|(to, _)| !before.contains_key(*to)) {
+        out.push(
+            Change::new(
+                &TRANSITION_ADDED,
+                format!("stage {} → {to}", new.id),
+                format!("accounts may now move from stage `{}` to `{to}`", new.id),
+            )
+            .at(at_new(id)),
+        );
+    }
+    for (to, id) in before.iter().filter(|(to, _)| !after.contains_key(*to)) {
+        out.push(
+            Change::new(
+                &TRANSITION_REMOVED,
+                format!("stage {} → {to}", new.id),
+                format!(
+                    "accounts can no longer move from stage `{}` to `{to}`: workflows that make \
+                     this move must be changed, and accounts mid-way need another path",
+                    new.id
+                ),
+            )
+            .at(at_old(id)),
+        );
+    }
+}
+
+fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
+    let stage = |id: &str| map.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let before: BTreeMap<(String, Option<String>), &Id> = old
+        .exit_paths
+        .iter()
+        .map(|p| {
+            let to = p.return_to.as_ref().map(|r| stage(r.as_str()));
+            ((p.reason.to_string(), to), &p.reason)
+        })
+        .collect();
+    let after: BTreeMap<(String, Option<String>), &Id> = new
+        .exit_paths
+        .iter()
+        .map(|p| {
+            let to = p.return_to.as_ref().map(|r| r.to_string());
+            ((p.reason.to_string(), to), &p.reason)
+        })
+        .collect();
+    let describe = |(reason, to): &(String, Option<String>)| match to {
+        Some(to) => format!("`{reason}` (returning to `{to}`)"),
+        None => format!("`{reason}`"),
+    };
+    for (key, id) in after.iter().filter(|(k, _)| !before.contains_key(*k)) {
+        out.push(
+            Change::new(
+                &EXIT_PATH_ADDED,
+                format!("stage {} exit {}", new.id, key.0),
+                format!("stage `{}` has a new exit path {}", new.id, describe(key)),
+            )
+            .at(at_new(id)),
+        );
+    }
+    for (key, id) in before.iter().filter(|(k, _)| !after.contains_key(*k)) {
+        out.push(
+            Change::new(
+                &EXIT_PATH_REMOVED,
+                format!("stage {} exit {}", new.id, key.0),
+                format!(
+                    "stage `{}` no longer has the exit path {}: lost-deal reports that group by \
+                     it lose a category",
+                    new.id,
+                    describe(key)
+                ),
+            )
+            .at(at_old(id)),
+        );
+    }
+}
+
+fn committee(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    let paired = pair(
+        &old.committee,
+        &new.committee,
+        |r: &CommitteeRole| r.id.as_str(),
+        |r: &CommitteeRole| r.renamed_from.as_ref().map(|f| f.as_str()),
+    );
+    for r in &paired.added {
+        out.push(
+            Change::new(
+                &COMMITTEE_ROLE_ADDED,
+                format!("committee role {}", r.id),
+                format!("new committee role `{}` (\"{}\")", r.id, r.name),
+            )
+            .at(at_new(&r.id)),
+        );
+    }
+    for r in &paired.removed {
+        out.push(
+            Change::new(
+                &COMMITTEE_ROLE_REMOVED,
+                format!("committee role {}", r.id),
+                format!(
+                    "the committee role `{}` (\"{}\") is gone: contacts whose committee role is \
+                     `{}` and event records with `primary_role: {}` keep a value that no longer \
+                     exists; re-tag them before importing",
+                    r.id, r.name, r.id, r.id
+                ),
+            )
+            .at(at_old(&r.id)),
+        );
+    }
+    for (o, n) in &paired.renamed {
+        out.push(
+            Change::new(
+                &COMMITTEE_ROLE_RENAMED,
+                format!("committee role {} → {}", o.id, n.id),
+                format!(
+                    "the committee role `{}` is now `{}`: change the committee role of every \
+                     contact from `{}` to `{}` before importing the new pick list",
+                    o.id, n.id, o.id, n.id
+                ),
+            )
+            .at(at_new(&n.id)),
+        );
+    }
+}
+
+fn owner_ids(owner: Option<&Spanned<OwnerRefs>>) -> Vec<String> {
+    owner.map_or_else(Vec::new, |o| {
+        o.value.0.iter().map(|i| i.to_string()).collect()
+    })
+}
+
+fn show_owner(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "nobody".to_owned()
+    } else {
+        ids.iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Change>) {
+    let paired = pair(
+        &old.touchpoints,
+        &new.touchpoints,
+        |t: &Touchpoint| t.id.as_str(),
+        |t: &Touchpoint| t.renamed_from.as_ref().map(|f| f.as_str()),
+    );
+    for t in &paired.added {
+        out.push(
+            Change::new(
+                &TOUCHPOINT_ADDED,
+                format!("touchpoint {}", t.id),
+                format!("new touchpoint `{}` (\"{}\")", t.id, t.name),
+            )
+            .at(at_new(&t.id)),
+        );
+    }
+    for t in &paired.removed {
+        out.push(
+            Change::new(
+                &TOUCHPOINT_REMOVED,
+                format!("touchpoint {}", t.id),
+                format!(
+                    "the touchpoint `{}` (\"{}\") is gone: its PSA checklist item and handbook \
+                     entry disappear; tell its owner",
+                    t.id, t.name
+                ),
+            )
+            .at(at_old(&t.id)),
+        );
+    }
+    for (o, n) in &paired.renamed {
+        out.push(
+            Change::new(
+                &TOUCHPOINT_RENAMED,
+                format!("touchpoint {} → {}", o.id, n.id),
+                format!("the touchpoint `{}` is now `{}`", o.id, n.id),
+            )
+            .at(at_new(&n.id)),
+        );
+    }
+    for (o, n) in &paired.both {
+        let before = o.stage.as_ref().map(|s| {
+            stages
+                .get(s.as_str())
+                .cloned()
+                .unwrap_or_else(|| s.to_string())
+        });
+        let after = n.stage.as_ref().map(|s| s.to_string());
+        if before != after {
+            let place = n.stage.as_ref().map_or(at_new(&n.id), at_new);
+            out.push(
+                Change::new(
+                    &TOUCHPOINT_STAGE_CHANGED,
+                    format!("touchpoint {}", n.id),
+                    format!(
+                        "the touchpoint `{}` moved from stage `{}` to `{}`: it moves to another \
+                         PSA checklist, and reports by stage change",
+                        n.id,
+                        before.as_deref().unwrap_or("none"),
+                        after.as_deref().unwrap_or("none")
+                    ),
+                )
+                .at(place),
+            );
+        }
+        let (before, after) = (owner_ids(o.owner.as_ref()), owner_ids(n.owner.as_ref()));
+        if before != after {
+            let place = n
+                .owner
+                .as_ref()
+                .map_or(at_new(&n.id), |o| Place::new(o.span));
+            out.push(
+                Change::new(
+                    &TOUCHPOINT_OWNER_CHANGED,
+                    format!("touchpoint {}", n.id),
+                    format!(
+                        "the touchpoint `{}` is now owned by {} (was {})",
+                        n.id,
+                        show_owner(&after),
+                        show_owner(&before)
+                    ),
+                )
+                .at(place),
+            );
+        }
+        let (before, after) = (
+            o.system.as_ref().map(|s| s.to_string()),
+            n.system.as_ref().map(|s| s.to_string()),
+        );
+        if before != after {
+            let place = n.system.as_ref().map_or(at_new(&n.id), at_new);
+            out.push(
+                Change::new(
+                    &TOUCHPOINT_SYSTEM_CHANGED,
+                    format!("touchpoint {}", n.id),
+                    format!(
+                        "the touchpoint `{}` is now logged in `{}` instead of `{}`: reports and \
+                         automations that read it from the old system stop seeing it",
+                        n.id,
+                        after.as_deref().unwrap_or("no system"),
+                        before.as_deref().unwrap_or("no system")
+                    ),
+                )
+                .at(place),
+            );
+        }
+    }
+}
+
+fn owners(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    let paired = pair(&old.owners, &new.owners, |o| o.id.as_str(), |_| None);
+    for o in &paired.added {
+        out.push(
+            Change::new(
+                &OWNER_ADDED,
+                format!("owner {}", o.id),
+                format!("new owner `{}` ({})", o.id, o.name),
+            )
+            .at(at_new(&o.id)),
+        );
+    }
+    for o in &paired.removed {
+        out.push(
+            Change::new(
+                &OWNER_REMOVED,
+                format!("owner {}", o.id),
+                format!(
+                    "the owner `{}` ({}) is gone: whatever they owned has been handed over; make \
+                     sure the new owners know",
+                    o.id, o.name
+                ),
+            )
+            .at(at_old(&o.id)),
+        );
+    }
+}
+
+fn moments_of_truth(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    let paired = pair(
+        &old.moments_of_truth,
+        &new.moments_of_truth,
+        |m| m.id.as_str(),
+        |_| None,
+    );
+    for m in &paired.added {
+        out.push(
+            Change::new(
+                &MOMENT_OF_TRUTH_ADDED,
+                format!("moment of truth {}", m.id),
+                format!(
+                    "new moment of truth `{}` (touchpoint `{}`)",
+                    m.id, m.touchpoint
+                ),
+            )
+            .at(at_new(&m.id)),
+        );
+    }
+    for m in &paired.removed {
+        out.push(
+            Change::new(
+                &MOMENT_OF_TRUTH_REMOVED,
+                format!("moment of truth {}", m.id),
+                format!(
+                    "the moment of truth `{}` is gone: its KPI is no longer tracked by anyone",
+                    m.id
+                ),
+            )
+            .at(at_old(&m.id)),
+        );
+    }
+    for (o, n) in &paired.both {
+        let (before, after) = (owner_ids(o.owner.as_ref()), owner_ids(n.owner.as_ref()));
+        if before != after {
+            let place = n
+                .owner
+                .as_ref()
+                .map_or(at_new(&n.id), |o| Place::new(o.span));
+            out.push(
+                Change::new(
+                    &MOMENT_OF_TRUTH_OWNER_CHANGED,
+                    format!("moment of truth {}", n.id),
+                    format!(
+                        "the moment of truth `{}` changed hands from {} to {}: hand over its KPI \
+                         and next action explicitly, or it will be dropped",
+                        n.id,
+                        show_owner(&before),
+                        show_owner(&after)
+                    ),
+                )
+                .at(place),
+            );
+        }
+    }
+}
+
+/// The path of an event's JSON Schema, when the build produced it.
+fn schema_path(artifacts: &[Artifact], event: &Id) -> Option<String> {
+    let path = format!("events/schemas/{event}.schema.json");
+    artifacts.iter().any(|a| a.path == path).then_some(path)
+}
+
+fn with_artifact(change: Change, path: Option<String>) -> Change {
+    match path {
+        Some(p) => change.in_artifact(p),
+        None => change,
+    }
+}
+
+fn events(
+    old: &Journey,
+    new: &Journey,
+    (old_files, new_files): (&[Artifact], &[Artifact]),
+    out: &mut Vec<Change>,
+) {
+    let paired = pair(
+        &old.events,
+        &new.events,
+        |e: &Event| e.id.as_str(),
+        |e: &Event| e.renamed_from.as_ref().map(|f| f.as_str()),
+    );
+    for e in &paired.added {
+        let change = Change::new(
+            &EVENT_ADDED,
+            format!("event {}", e.id),
+            format!("new event `{}` (\"{}\")", e.id, e.name),
+        )
+        .at(at_new(&e.id));
+        out.push(with_artifact(change, schema_path(new_files, &e.id)));
+    }
+    for e in &paired.removed {
+        let change = Change::new(
+            &EVENT_REMOVED,
+            format!("event {}", e.id),
+            format!(
+                "the event `{}` (\"{}\") is gone from the event schema: whatever still sends it \
+                 (forms, workflows, integrations) fails validation; stop sending it first",
+                e.id, e.name
+            ),
+        )
+        .at(at_old(&e.id));
+        out.push(with_artifact(change, schema_path(old_files, &e.id)));
+    }
+    for (o, n) in &paired.renamed {
+        let change = Change::new(
+            &EVENT_RENAMED,
+            format!("event {} → {}", o.id, n.id),
+            format!(
+                "the event `{}` is now `{}`: switch every sender to the new id at the same time \
+                 as the schema, and keep reports reading both ids for the transition",
+                o.id, n.id
+            ),
+        )
+        .at(at_new(&n.id));
+        out.push(with_artifact(change, schema_path(new_files, &n.id)));
+    }
+    for (o, n) in &paired.both {
+        let path = schema_path(new_files, &n.id);
+        let mut fields = Vec::new();
+        event_fields(o, n, &mut fields);
+        out.extend(fields.into_iter().map(|c| with_artifact(c, path.clone())));
+    }
+}
+
+fn event_fields(old: &Event, new: &Event, out: &mut Vec<Change>) {
+    let paired = pair(
+        &old.fields,
+        &new.fields,
+        |f: &EventField| f.id.as_str(),
+        |f: &EventField| f.renamed_from.as_ref().map(|r| r.as_str()),
+    );
+    let event = &new.id;
+    for f in &paired.added {
+        let (check, tail) = if f.is_required() {
+            (
+                &REQUIRED_EVENT_FIELD_ADDED,
+                ": it is required, so every sender must fill it before the new schema is enforced",
+            )
+        } else {
+            (&EVENT_FIELD_ADDED, "")
+        };
+        out.push(
+            Change::new(
+                check,
+                format!("event {event} field {}", f.id),
+                format!("the event `{event}` has a new field `{}`{tail}", f.id),
+            )
+            .at(at_new(&f.id)),
+        );
+    }
+    for f in &paired.removed {
+        out.push(
+            Change::new(
+                &EVENT_FIELD_REMOVED,
+                format!("event {event} field {}", f.id),
+                format!(
+                    "the field `{}` of event `{event}` is gone: records that carry it fail the new \
+                     schema, and reports reading it go empty; stop sending it first",
+                    f.id
+                ),
+            )
+            .at(at_old(&f.id)),
+        );
+    }
+    for (o, n) in &paired.renamed {
+        out.push(
+            Change::new(
+                &EVENT_FIELD_RENAMED,
+                format!("event {event} field {} → {}", o.id, n.id),
+                format!(
+                    "the field `{}` of event `{event}` is now `{}`: senders must switch to the \
+                     new name, and stored records keep the old one",
+                    o.id, n.id
+                ),
+            )
+            .at(at_new(&n.id)),
+        );
+    }
+    for (o, n) in &paired.both {
+        if o.field_type.value != n.field_type.value {
+            out.push(
+                Change::new(
+                    &EVENT_FIELD_TYPE_CHANGED,
+                    format!("event {event} field {}", n.id),
+                    format!(
+                        "the field `{}` of event `{event}` changed type from {} to {}: existing \
+                         records and senders no longer match the schema",
+                        n.id,
+                        field_type(&o.field_type.value),
+                        field_type(&n.field_type.value)
+                    ),
+                )
+                .at(Place::new(n.field_type.span)),
+            );
+        }
+        let place = n
+            .required
+            .as_ref()
+            .map_or(at_new(&n.id), |r| Place::new(r.span));
+        match (o.is_required(), n.is_required()) {
+            (false, true) => out.push(
+                Change::new(
+                    &EVENT_FIELD_MADE_REQUIRED,
+                    format!("event {event} field {}", n.id),
+                    format!(
+                        "the field `{}` of event `{event}` is now required: senders that leave it \
+                         out fail validation",
+                        n.id
+                    ),
+                )
+                .at(place),
+            ),
+            (true, false) => out.push(
+                Change::new(
+                    &EVENT_FIELD_MADE_OPTIONAL,
+                    format!("event {event} field {}", n.id),
+                    format!("the field `{}` of event `{event}` is now optional", n.id),
+                )
+                .at(place),
+            ),
+            _ => {}
+        }
+    }
+}
+
+fn field_type(t: &crate::model::FieldType) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| format!("{t:?}").to_lowercase())
+}
+
+fn qualification(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    let threshold = |j: &Journey| {
+        j.qualification
+            .as_ref()
+            .and_then(|q| q.value.threshold.as_ref())
+            .map(|t| (t.value, t.span))
+    };
+    let (Some((before, _)), Some((after, span))) = (threshold(old), threshold(new)) else {
+        return;
+    };
+    let (check, verb) = match after.cmp(&before) {
+        std::cmp::Ordering::Greater => (&QUALIFICATION_THRESHOLD_RAISED, "raised"),
+        std::cmp::Ordering::Less => (&QUALIFICATION_THRESHOLD_LOWERED, "lowered"),
+        std::cmp::Ordering::Equal => return,
+    };
+    let tail = if check == &QUALIFICATION_THRESHOLD_RAISED {
+        ": fewer leads reach Sales; leads between the two scores stop qualifying, so warn Sales \
+         and re-score the open ones"
+    } else {
+        ": more leads reach Sales"
+    };
+    out.push(
+        Change::new(
+            check,
+            "qualification threshold".to_owned(),
+            format!("the qualification threshold was {verb} from {before} to {after}{tail}"),
+        )
+        .at(Place::new(span)),
+    );
+}
