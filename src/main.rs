@@ -38,7 +38,7 @@ enum Command {
     /// Write a starter journey with the six-stage MSP spine.
     Init(cli::init::Args),
     /// Print the JSON Schema of journey files.
-    Schema,
+    Schema(cli::schema::Args),
 }
 
 /// What a subcommand reports to `main`.
@@ -67,7 +67,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => cli::explain::run(&args),
         Command::Rules => cli::explain::list(),
         Command::Init(args) => cli::init::run(&args),
-        Command::Schema => cli::schema::run(),
+        Command::Schema(args) => cli::schema::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
