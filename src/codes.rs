@@ -487,4 +487,33 @@ pub static NON_RULE_CODES: &[&Code] = &[
     &VENDOR_LIMIT,
     &DEAL_MISMATCH,
     &DEAL_INCOMPLETE,
+    &crate::config::CONFIG_SYNTAX,
+    &crate::config::CONFIG_UNKNOWN_KEY,
+    &crate::config::CONFIG_INVALID_VALUE,
+    &crate::config::CONFIG_UNKNOWN_RULE,
+    &crate::config::CONFIG_NOT_CONFIGURABLE,
+    &crate::config::CONFIG_DUPLICATE_RULE,
+    &crate::suppress::INVALID_SUPPRESSION,
+    &crate::suppress::UNUSED_SUPPRESSION,
+    &crate::overlay::codes::UNKNOWN_TARGET,
+    &crate::overlay::codes::ADD_EXISTING,
+    &crate::overlay::codes::BASE_NOT_FOUND,
+    &crate::overlay::codes::CHAIN_LOOP,
+    &crate::overlay::codes::SECTION_NOT_OVERLAYABLE,
+    &crate::overlay::codes::CONFLICT,
 ];
+
+#[cfg(test)]
+mod tests {
+    /// Codes are never reused: a code or a name means one problem forever,
+    /// and `journeyc explain` must find exactly one entry for it.
+    #[test]
+    fn codes_and_names_are_unique() {
+        let mut codes = std::collections::BTreeSet::new();
+        let mut names = std::collections::BTreeSet::new();
+        for code in crate::rules::all_codes() {
+            assert!(codes.insert(code.code), "{} is listed twice", code.code);
+            assert!(names.insert(code.name), "{} is listed twice", code.name);
+        }
+    }
+}

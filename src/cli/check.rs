@@ -1,30 +1,63 @@
-//! `journeyc check [PATH…]`: check journeys and print every diagnostic,
-//! then a one-line summary.
+//! `journeyc check [PATH…]`: check journeys and report every diagnostic, for
+//! people (with snippets and a one-line summary) or for machines (JSON,
+//! GitHub annotations, SARIF).
+//!
+//! The project's `journeyc.toml` and the inline suppressions decide the
+//! severity of each finding before it is printed, so the output, the exit
+//! code and `--fail-on` all see the same findings.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use journeyc::report::{self, Finding};
 
 use super::discover::discover;
+use super::policy::{ConfigArgs, Policy};
 use super::read::{print_diagnostics, read_journey};
 use crate::Outcome;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Journey directories or files. Directories are searched recursively
-    /// for `*.journey.yaml` files; the default is the current directory.
+    /// for `*.journey.yaml` files. Default: the `journeys` of journeyc.toml,
+    /// else the current directory. A `journeyc.toml` given as a path stands
+    /// for the journeys it lists.
     paths: Vec<PathBuf>,
+    /// How to print the findings: `human` (snippets, for people), `json` (a
+    /// stable array), `github` (workflow annotations) or `sarif` (SARIF
+    /// 2.1.0, for code scanning).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Which findings make the exit code 1: `error` (the default) or
+    /// `warning` (errors and warnings).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+/// Output formats of `journeyc check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+/// The lowest severity that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
 }
 
 pub fn run(args: &Args) -> Result<Outcome, String> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let policy = Policy::load(&args.config)?;
+    let paths = paths_to_check(&args.paths, &policy);
     let journeys = discover(&paths)?;
     let style = super::style_for_stdout();
 
-    let mut errors = 0;
-    let mut warnings = 0;
+    let mut findings: Vec<Finding> = Vec::new();
     let mut file_count = 0;
     let mut notes = Vec::new();
     for journey in &journeys {
@@ -32,9 +65,16 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         file_count += sources.len();
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
         let checked = journeyc::check_journey(&sources, &ids, early);
-        print_diagnostics(&sources, &checked.diagnostics, style);
-        errors += checked.error_count();
-        warnings += checked.warning_count();
+        let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
+        if args.format == Format::Human {
+            print_diagnostics(&sources, &diagnostics, style);
+        }
+        let uri_of = |name: &str| policy.relative_uri(name);
+        findings.extend(
+            diagnostics
+                .iter()
+                .map(|d| Finding::new(&sources, d, &uri_of)),
+        );
         if checked.rules_skipped {
             notes.push(format!(
                 "note: the rules were not run on `{}` because its files have structural errors; fix those first",
@@ -42,32 +82,79 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             ));
         }
     }
-    for note in notes {
-        println!("{note}");
+
+    match args.format {
+        Format::Human => {
+            for note in &notes {
+                println!("{note}");
+            }
+            println!("{}", summary(journeys.len(), file_count, &findings));
+        }
+        machine => {
+            // stdout holds one document; the notes go beside it.
+            for note in &notes {
+                eprintln!("{note}");
+            }
+            let text = match machine {
+                Format::Json => report::json::render(&findings),
+                Format::Github => report::github::render(&findings, journeys.len(), file_count),
+                Format::Sarif | Format::Human => report::sarif::render(&findings),
+            };
+            print!("{text}");
+        }
     }
-    println!("{}", summary(journeys.len(), file_count, errors, warnings));
-    Ok(if errors > 0 {
+
+    let fails = findings.iter().any(|f| match args.fail_on {
+        FailOn::Error => f.is_error(),
+        FailOn::Warning => true,
+    });
+    Ok(if fails {
         Outcome::Findings
     } else {
         Outcome::Success
     })
 }
 
-fn summary(journeys: usize, files: usize, errors: usize, warnings: usize) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+/// The paths given, or the configured ones. A `journeyc.toml` among them
+/// (pre-commit passes it when only the configuration changed) stands for the
+/// journeys the configuration lists.
+fn paths_to_check(given: &[PathBuf], policy: &Policy) -> Vec<PathBuf> {
+    if given.is_empty() {
+        return policy.default_paths();
+    }
+    let mut paths = Vec::new();
+    for path in given {
+        let is_config = path.file_name().is_some_and(|n| n == "journeyc.toml") && path.is_file();
+        let expanded = if is_config {
+            policy.default_paths()
+        } else {
+            vec![path.clone()]
+        };
+        for path in expanded {
+            if !paths.iter().any(|p: &PathBuf| same_path(p, &path)) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    a == b
+        || a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().ok() == Some(a))
+}
+
+fn summary(journeys: usize, files: usize, findings: &[Finding]) -> String {
     let checked = format!(
         "checked {} ({})",
-        plural(journeys, "journey", "journeys"),
-        plural(files, "file", "files")
+        report::plural(journeys, "journey", "journeys"),
+        report::plural(files, "file", "files")
     );
-    if errors == 0 && warnings == 0 {
+    if findings.is_empty() {
         format!("{checked}: no problems found")
     } else {
-        format!(
-            "{checked}: {}, {}",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings")
-        )
+        format!("{checked}: {}", report::totals(findings))
     }
 }

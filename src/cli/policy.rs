@@ -102,11 +102,6 @@ impl Policy {
             .collect()
     }
 
-    /// The repository root.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// A file's name as shown in diagnostics, made relative to the
     /// repository root with `/` separators (for SARIF and annotations).
     /// A file outside the root keeps its name.

@@ -36,16 +36,6 @@ use crate::codes::{Code, Phase};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, Span};
 
-/// The codes of this module, in code order, for `codes::NON_RULE_CODES`.
-pub static CODES: &[&Code] = &[
-    &CONFIG_SYNTAX,
-    &CONFIG_UNKNOWN_KEY,
-    &CONFIG_INVALID_VALUE,
-    &CONFIG_UNKNOWN_RULE,
-    &CONFIG_NOT_CONFIGURABLE,
-    &CONFIG_DUPLICATE_RULE,
-];
-
 /// What the configuration makes of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -198,12 +188,7 @@ pub fn lookup(query: &str) -> Lookup {
         return Lookup::Found(code);
     }
 
-    // The configuration and suppression codes are searched here too, so
-    // that naming one is explained even before the catalogue lists them.
-    let known = crate::rules::all_codes()
-        .chain(CODES.iter().copied())
-        .chain(crate::suppress::CODES.iter().copied())
-        .find(|c| same(c));
+    let known = crate::rules::all_codes().find(|c| same(c));
     if let Some(code) = known {
         return Lookup::NotConfigurable(code);
     }

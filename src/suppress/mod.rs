@@ -97,9 +97,6 @@ other code. A team that keeps suppressions on purpose can set
 "#,
 };
 
-/// The codes of this module, in code order, for `codes::NON_RULE_CODES`.
-pub static CODES: &[&Code] = &[&INVALID_SUPPRESSION, &UNUSED_SUPPRESSION];
-
 /// How to write a suppression, for help texts.
 const SYNTAX: &str = "write `# journeyc: ignore[JC302] why this is acceptable here`, with one or \
                       more rule codes or names separated by commas";
