@@ -29,6 +29,7 @@ mod onboarding_step_incomplete;
 mod orphan_stage;
 mod plan_dependency_cycle;
 mod qualification_incomplete;
+mod rename_source_defined;
 mod roi_input_out_of_range;
 mod spine_incomplete;
 mod stage_criteria_missing;
@@ -64,6 +65,7 @@ pub struct Rule {
 pub static RULES: &[&Rule] = &[
     &unresolved_reference::RULE,
     &duplicate_id::RULE,
+    &rename_source_defined::RULE,
     &transition_to_unknown_stage::RULE,
     &orphan_stage::RULE,
     &dead_end_stage::RULE,
