@@ -5,13 +5,26 @@
 //! this?"; the answer is a file and line, the overlay or base it belongs to,
 //! and the base value an overlay changed. It works on plain journeys too,
 //! where it answers with the value and its location.
+//!
+//! The output is a block of labelled rows, every label in one column, so a
+//! multi-line value (a mapping, a list, a paragraph) lines up under the
+//! first line of its row:
+//!
+//! ```text
+//! owners.sam.title
+//!   value        Service Delivery Manager
+//!   written at   clinic/overlay.journey.yaml:12:14
+//!   in           the overlay `clinic`
+//!   updated by   the overlay `clinic` at clinic/overlay.journey.yaml:12:14
+//!   replacing    Service Manager
+//!                written at finance/journey.journey.yaml:30:12, in the base journey `finance`
+//! ```
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use journeyc::load::{Node, NodeKind};
 use journeyc::overlay::select::{self, Explanation, Found};
-use journeyc::overlay::{self, Change, Merged};
+use journeyc::overlay::{self, Action, Change, Merged};
 use journeyc::source::{SourceSet, Span};
 
 use super::discover::discover;
@@ -20,6 +33,10 @@ use crate::Outcome;
 
 /// Values longer than this many lines are cut, with a count of the rest.
 const MAX_VALUE_LINES: usize = 40;
+
+/// The width of the label column, the longest label (`replaced by`) and two
+/// spaces.
+const LABEL_WIDTH: usize = 13;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -59,108 +76,158 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     }
 
     let found = select::explain(&merged, &args.selector)?;
+    let report = Report {
+        sources: &sources,
+        merged: &merged,
+        out: String::new(),
+    };
     let text = match found {
-        Found::Value(explanation) => describe_value(&sources, &merged, &explanation),
-        Found::Removed(change) => describe_removal(&sources, &merged, &args.selector, change),
+        Found::Value(explanation) => report.value(&explanation),
+        Found::Removed(change) => report.removal(&args.selector, change),
     };
     print!("{text}");
     Ok(Outcome::Success)
 }
 
-fn describe_value(sources: &SourceSet, merged: &Merged, found: &Explanation) -> String {
-    let mut out = String::new();
-    let selector = found.path.join(".");
-    value_line(&mut out, &selector, found.value, "");
-    let _ = writeln!(out, "  written at  {}", location(sources, found.value.span));
-    let _ = writeln!(out, "  in          {}", layer_of_file(merged, found.value.span));
+/// The text of one answer, built row by row.
+struct Report<'a> {
+    sources: &'a SourceSet,
+    merged: &'a Merged,
+    out: String,
+}
 
-    for change in &found.changes {
-        let _ = writeln!(
-            out,
-            "  {:<11} {} at {}",
-            format!("{} by", change.action.verb()),
-            layer_of_change(merged, change),
-            location(sources, change.at)
-        );
-        let before = change
-            .before
-            .as_ref()
-            .and_then(|node| select::descend(node, found.below(change)));
-        match before {
-            Some(node) => {
-                value_line(&mut out, "  replacing  ", node, "              ");
-                let _ = writeln!(
-                    out,
-                    "              written at {}, in {}",
-                    location(sources, node.span),
-                    layer_of_file(merged, node.span)
-                );
+impl Report<'_> {
+    fn value(mut self, found: &Explanation) -> String {
+        self.line(&found.path.join("."));
+        self.rows("value", &outline(found.value));
+        self.row("written at", &self.location(found.value.span));
+        self.row("in", &self.layer_of_file(found.value.span));
+
+        for change in &found.changes {
+            let by = format!(
+                "{} at {}",
+                self.layer_of_change(change),
+                self.location(change.at)
+            );
+            self.row(&format!("{} by", change.action.verb()), &by);
+            if change.action == Action::Add {
+                continue;
             }
-            None if change.action == overlay::Action::Update => {
-                let _ = writeln!(out, "  replacing   nothing: the base did not set it");
+            let before = change
+                .before
+                .as_ref()
+                .and_then(|node| select::descend(node, found.below(change)));
+            match before {
+                Some(node) => self.former("replacing", node),
+                None => self.row("replacing", "nothing: it was not set before"),
             }
-            None => {}
         }
-    }
-    if found.changes.is_empty() && merged.layers.len() > 1 {
-        let _ = writeln!(out, "  unchanged by the overlays");
-    }
-    if !found.inside.is_empty() {
-        let _ = writeln!(out, "  changed inside:");
-        for change in &found.inside {
-            let _ = writeln!(
-                out,
-                "    {} {} by {} at {}",
+        let untouched = found.changes.is_empty() && found.inside.is_empty();
+        if untouched && self.merged.layers.len() > 1 {
+            self.row("changed by", "no overlay");
+        }
+        for (i, change) in found.inside.iter().enumerate() {
+            let text = format!(
+                "{}, {} by {} at {}",
                 change.path.join("."),
                 change.action.verb(),
-                layer_of_change(merged, change),
-                location(sources, change.at)
+                self.layer_of_change(change),
+                self.location(change.at)
             );
+            self.row(if i == 0 { "changed" } else { "" }, &text);
         }
+        self.out
     }
-    out
-}
 
-fn describe_removal(sources: &SourceSet, merged: &Merged, selector: &str, change: &Change) -> String {
-    let mut out = format!("{selector} is not in the merged journey\n");
-    let _ = writeln!(
-        out,
-        "  removed by  {} at {}",
-        layer_of_change(merged, change),
-        location(sources, change.at)
-    );
-    if let Some(before) = &change.before {
-        let _ = writeln!(
-            out,
-            "  it was      written at {}, in {}",
-            location(sources, before.span),
-            layer_of_file(merged, before.span)
+    fn removal(mut self, selector: &str, change: &Change) -> String {
+        self.line(selector);
+        self.row("value", "none: it is not in the merged journey");
+        let by = format!(
+            "{} at {}",
+            self.layer_of_change(change),
+            self.location(change.at)
         );
+        self.row("removed by", &by);
+        let steps: Vec<String> = selector.split('.').map(str::to_owned).collect();
+        let below = steps.get(change.path.len()..).unwrap_or(&[]);
+        if let Some(node) = change
+            .before
+            .as_ref()
+            .and_then(|n| select::descend(n, below))
+        {
+            self.former("removing", node);
+        }
+        self.out
     }
-    out
+
+    /// A value an overlay replaced or removed, then where it was written.
+    fn former(&mut self, label: &str, node: &Node) {
+        self.rows(label, &outline(node));
+        let written = format!(
+            "written at {}, in {}",
+            self.location(node.span),
+            self.layer_of_file(node.span)
+        );
+        self.row("", &written);
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// `label` in the label column and `text` after it.
+    fn row(&mut self, label: &str, text: &str) {
+        let line = format!("  {label:<LABEL_WIDTH$}{text}");
+        self.line(line.trim_end());
+    }
+
+    /// The first line with the label, the others under it.
+    fn rows(&mut self, label: &str, lines: &[String]) {
+        for (i, text) in lines.iter().enumerate() {
+            self.row(if i == 0 { label } else { "" }, text);
+        }
+    }
+
+    fn location(&self, span: Span) -> String {
+        let name = self.sources.get(span.file).map_or("?", |f| f.name.as_str());
+        format!("{name}:{}", span.start)
+    }
+
+    /// Which journey a file belongs to, as the reader knows it.
+    fn layer_of_file(&self, span: Span) -> String {
+        match self.merged.layer_of(span.file) {
+            Some(layer) if self.merged.layers.len() == 1 => {
+                format!("the journey `{}`", layer.dir)
+            }
+            Some(layer) if layer.is_overlay => format!("the overlay `{}`", layer.dir),
+            Some(layer) => format!("the base journey `{}`", layer.dir),
+            None => "an unknown journey".to_owned(),
+        }
+    }
+
+    fn layer_of_change(&self, change: &Change) -> String {
+        self.merged.layers.get(change.layer).map_or_else(
+            || "an overlay".to_owned(),
+            |l| format!("the overlay `{}`", l.dir),
+        )
+    }
 }
 
-/// `prefix value` for a single line value; `prefix` then an indented block
-/// for lists and mappings.
-fn value_line(out: &mut String, prefix: &str, node: &Node, indent: &str) {
-    let separator = if prefix.ends_with(' ') { "" } else { " = " };
+/// A value as lines to read: a scalar on one line, a mapping or list as a
+/// YAML-like outline, at most [`MAX_VALUE_LINES`] lines.
+fn outline(node: &Node) -> Vec<String> {
+    let mut lines = Vec::new();
     match scalar(node) {
-        Some(text) => {
-            let _ = writeln!(out, "{prefix}{separator}{text}");
-        }
-        None => {
-            let _ = writeln!(out, "{}", format!("{prefix}{separator}").trim_end());
-            let mut lines = Vec::new();
-            block(node, 1, &mut lines);
-            let total = lines.len();
-            for line in lines.iter().take(MAX_VALUE_LINES) {
-                let _ = writeln!(out, "{indent}{line}");
-            }
-            if total > MAX_VALUE_LINES {
-                let _ = writeln!(out, "{indent}  … {} more lines", total - MAX_VALUE_LINES);
-            }
-        }
+        Some(text) => lines.push(text),
+        None => block(node, "", &mut lines),
     }
+    let total = lines.len();
+    if total > MAX_VALUE_LINES {
+        lines.truncate(MAX_VALUE_LINES);
+        lines.push(format!("… {} more lines", total - MAX_VALUE_LINES));
+    }
+    lines
 }
 
 /// A scalar as one line; `None` for collections and multi-line text.
@@ -169,21 +236,28 @@ fn scalar(node: &Node) -> Option<String> {
         NodeKind::Seq(items) if items.is_empty() => Some("[]".to_owned()),
         NodeKind::Map(entries) if entries.is_empty() => Some("{}".to_owned()),
         NodeKind::Str(text) if text.contains('\n') => None,
+        NodeKind::Str(text) if text.is_empty() => Some("\"\"".to_owned()),
         _ => node.scalar_text(),
     }
 }
 
-/// A YAML-like outline of a value, one entry per line, for reading.
-fn block(node: &Node, depth: usize, lines: &mut Vec<String>) {
-    let pad = "  ".repeat(depth);
+/// The lines of a collection or multi-line text, each starting with `pad`.
+/// List items that are mappings start on the `- ` line, as YAML writes them.
+fn block(node: &Node, pad: &str, lines: &mut Vec<String>) {
+    let deeper = format!("{pad}  ");
     match &node.kind {
         NodeKind::Map(entries) => {
             for entry in entries {
                 match scalar(&entry.value) {
                     Some(text) => lines.push(format!("{pad}{}: {text}", entry.key)),
                     None => {
-                        lines.push(format!("{pad}{}:", entry.key));
-                        block(&entry.value, depth + 1, lines);
+                        let marker = if matches!(entry.value.kind, NodeKind::Str(_)) {
+                            " |"
+                        } else {
+                            ""
+                        };
+                        lines.push(format!("{pad}{}:{marker}", entry.key));
+                        block(&entry.value, &deeper, lines);
                     }
                 }
             }
@@ -193,8 +267,12 @@ fn block(node: &Node, depth: usize, lines: &mut Vec<String>) {
                 match scalar(item) {
                     Some(text) => lines.push(format!("{pad}- {text}")),
                     None => {
-                        lines.push(format!("{pad}-"));
-                        block(item, depth + 1, lines);
+                        let mut inner = Vec::new();
+                        block(item, "", &mut inner);
+                        for (i, line) in inner.into_iter().enumerate() {
+                            let lead = if i == 0 { "- " } else { "  " };
+                            lines.push(format!("{pad}{lead}{line}"));
+                        }
                     }
                 }
             }
@@ -202,26 +280,4 @@ fn block(node: &Node, depth: usize, lines: &mut Vec<String>) {
         NodeKind::Str(text) => lines.extend(text.lines().map(|l| format!("{pad}{l}"))),
         _ => lines.extend(node.scalar_text().map(|t| format!("{pad}{t}"))),
     }
-}
-
-fn location(sources: &SourceSet, span: Span) -> String {
-    let name = sources.get(span.file).map_or("?", |f| f.name.as_str());
-    format!("{name}:{}", span.start)
-}
-
-/// Which journey a file belongs to, as the reader knows it.
-fn layer_of_file(merged: &Merged, span: Span) -> String {
-    match merged.layer_of(span.file) {
-        Some(layer) if merged.layers.len() == 1 => format!("the journey `{}`", layer.dir),
-        Some(layer) if layer.is_overlay => format!("the overlay `{}`", layer.dir),
-        Some(layer) => format!("the base journey `{}`", layer.dir),
-        None => "an unknown journey".to_owned(),
-    }
-}
-
-fn layer_of_change(merged: &Merged, change: &Change) -> String {
-    merged
-        .layers
-        .get(change.layer)
-        .map_or_else(|| "an overlay".to_owned(), |l| format!("the overlay `{}`", l.dir))
 }

@@ -37,7 +37,10 @@ pub(super) fn resolve(
 
     let mut groups: BTreeMap<String, Vec<(FileId, Node)>> = BTreeMap::new();
     for (file, root) in trees {
-        groups.entry(dir_of(name(file))).or_default().push((file, root));
+        groups
+            .entry(dir_of(name(file)))
+            .or_default()
+            .push((file, root));
     }
 
     // Follow the bases from the journey checked down to a plain journey.
@@ -77,17 +80,25 @@ pub(super) fn resolve(
         let next = base_dir(name(file), written);
 
         if let Some(position) = chain.iter().position(|(d, _)| *d == next) {
+            let round: Vec<String> = chain[position..]
+                .iter()
+                .map(|(d, _)| format!("`{d}`"))
+                .chain([format!("`{next}`")])
+                .collect();
             let mut d = Diagnostic::new(
                 &CHAIN_LOOP,
-                format!("the chain of overlay bases loops back to `{next}`"),
+                format!(
+                    "overlays name each other as bases in a loop: {}",
+                    round.join(" → ")
+                ),
                 base_span,
-                "this base is already on the way here",
+                format!("`{next}` is already in the chain"),
             )
             .with_help(
-                "make one journey of the chain a plain journey (no `overlay:` section) and name it as the base of the others",
+                "make one journey of the loop a plain journey (no `overlay:` section) and name it as the base of the others",
             );
             if let Some(&first) = declared_at.get(position) {
-                d = d.with_secondary(first, "the loop starts at this base");
+                d = d.with_secondary(first, "the loop starts here");
             }
             merged.diagnostics.push(d);
             break;
@@ -105,16 +116,23 @@ pub(super) fn resolve(
             break;
         }
         if !groups.contains_key(&next) {
+            let help = if written.ends_with(".yaml") || written.ends_with(".yml") {
+                let dir = std::path::Path::new(written.as_str())
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map_or_else(|| ".".to_owned(), |p| p.display().to_string());
+                format!("name the base journey's directory, not one of its files: `{dir}`")
+            } else {
+                "write the path from this file's directory to the base journey's directory, which holds its `*.journey.yaml` files".to_owned()
+            };
             merged.diagnostics.push(
                 Diagnostic::new(
                     &BASE_NOT_FOUND,
-                    format!("base journey `{written}` not found"),
+                    format!("the base journey `{written}` cannot be found"),
                     base_span,
                     format!("no journey files in `{next}`"),
                 )
-                .with_help(
-                    "write the path from this file's directory to the base journey's directory, which holds its `*.journey.yaml` files",
-                ),
+                .with_help(help),
             );
             break;
         }
@@ -169,7 +187,7 @@ pub(crate) fn check_envelope(root: &Node, is_overlay: bool) -> Vec<Diagnostic> {
                         "this journey names no base",
                     )
                     .with_help(
-                        "to change another journey, start the file with `overlay:` and its `base:` directory; otherwise move these items into the journey's own sections",
+                        "to make this journey a variant of another, give one of its files an `overlay:` section with the `base:` directory; otherwise move these items into the journey's own sections",
                     ),
                 );
             }

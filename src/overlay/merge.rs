@@ -8,11 +8,11 @@
 //! items and sections go into a part of their own for each overlay file,
 //! after the base's parts.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::codes::{ADD_EXISTING, CONFLICT, UNKNOWN_TARGET};
 use super::layers::LayerTrees;
-use super::{Action, Change, LIST_SECTIONS, Merged, SINGLE_SECTIONS};
+use super::{Action, Change, LIST_SECTIONS, Merged, SINGLE_SECTIONS, listing};
 use crate::diagnostic::{Diagnostic, shorten};
 use crate::load::{Entry, Node, NodeKind};
 use crate::schema;
@@ -40,6 +40,7 @@ pub(super) fn apply_all(merged: &mut Merged, layer_trees: LayerTrees) {
             diagnostics: &mut merged.diagnostics,
             touched: &mut touched,
             changed: HashMap::new(),
+            added: added_ids(&overlay),
         };
         state.apply(overlay, &mut parts);
     }
@@ -62,6 +63,9 @@ struct At {
 /// The base's items by section and id, and its single-valued sections.
 struct Index {
     items: HashMap<(&'static str, String), At>,
+    /// The sections that hold each id, to tell an overlay that names an id
+    /// under the wrong section where it is.
+    sections_of: HashMap<String, Vec<&'static str>>,
     sections: HashMap<&'static str, At>,
 }
 
@@ -69,6 +73,7 @@ impl Index {
     fn build(parts: &[(FileId, Node)]) -> Index {
         let mut index = Index {
             items: HashMap::new(),
+            sections_of: HashMap::new(),
             sections: HashMap::new(),
         };
         for (part, (_, root)) in parts.iter().enumerate() {
@@ -99,6 +104,10 @@ impl Index {
                             .items
                             .entry((section, id.to_owned()))
                             .or_insert(At { item, ..at });
+                        let holders = index.sections_of.entry(id.to_owned()).or_default();
+                        if !holders.contains(&section) {
+                            holders.push(section);
+                        }
                     }
                 }
             }
@@ -129,6 +138,9 @@ struct Layer<'a> {
     /// What this layer already changed, by section and id, to report a
     /// second change of the same thing.
     changed: HashMap<(&'static str, Option<String>), Span>,
+    /// The ids this layer adds, by section, to explain a `replace`,
+    /// `update` or `remove` of one of them.
+    added: HashSet<(&'static str, String)>,
 }
 
 impl Layer<'_> {
@@ -236,7 +248,8 @@ impl Layer<'_> {
                         Diagnostic::new(
                             &ADD_EXISTING,
                             format!(
-                                "the base journey already has a {} `{}`",
+                                "the base journey already has {} {} `{}`",
+                                article(noun(section)),
                                 noun(section),
                                 shorten(&id)
                             ),
@@ -414,32 +427,38 @@ impl Layer<'_> {
         action: Action,
     ) -> Option<At> {
         let Some(&at) = index.items.get(&(section, id.to_owned())) else {
-            let ids = index.ids(section);
-            let help = match suggest::closest(id, ids.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None if ids.is_empty() => format!(
-                    "the base `{}` has no {section}; list new items under `add:`",
-                    self.base_dir
-                ),
-                None => format!(
-                    "ids must match the base `{}` exactly; its {section} are {}; list new items under `add:`",
-                    self.base_dir,
-                    listing(&ids)
-                ),
-            };
             let verb = match action {
                 Action::Replace => "replace",
                 Action::Update => "update",
                 _ => "remove",
             };
-            self.diagnostics.push(
-                Diagnostic::new(
-                    &UNKNOWN_TARGET,
+            let added_here = self.added.contains(&(section, id.to_owned()));
+            let (headline, help) = if added_here {
+                (
+                    format!(
+                        "{} `{}` is added by this overlay, so there is no base item to {verb}",
+                        noun(section),
+                        shorten(id)
+                    ),
+                    match action {
+                        Action::Remove => "to leave it out, delete it from `add:`".to_owned(),
+                        _ => "write the fields it should have in its item under `add:`".to_owned(),
+                    },
+                )
+            } else {
+                (
                     format!(
                         "the base journey has no {} `{}`",
                         noun(section),
                         shorten(id)
                     ),
+                    self.unknown_target_help(index, section, id),
+                )
+            };
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &UNKNOWN_TARGET,
+                    headline,
                     span,
                     format!("nothing to {verb}"),
                 )
@@ -450,6 +469,38 @@ impl Layer<'_> {
         self.first_change(section, Some(id), span).then_some(at)
     }
 
+    /// How to name an existing item: the nearest id, the section that does
+    /// hold the id, or the ids there are.
+    fn unknown_target_help(&self, index: &Index, section: &'static str, id: &str) -> String {
+        let ids = index.ids(section);
+        if let Some(near) = suggest::closest(id, ids.iter().copied()) {
+            return format!("did you mean `{near}`?");
+        }
+        if let Some(&elsewhere) = index.sections_of.get(id).and_then(|s| s.first()) {
+            return format!(
+                "`{id}` is {} {} of the base journey, not {} {}; list it under `{elsewhere}:`",
+                article(noun(elsewhere)),
+                noun(elsewhere),
+                article(noun(section)),
+                noun(section),
+            );
+        }
+        if ids.is_empty() {
+            return format!(
+                "the base journey `{}` has no {}; to add one, list it under `add:`",
+                self.base_dir,
+                plural(section)
+            );
+        }
+        format!(
+            "write the id as the base journey `{}` writes it; its {} are {}. To add a new {}, list it under `add:`",
+            self.base_dir,
+            plural(section),
+            listing(&ids, 10),
+            noun(section)
+        )
+    }
+
     /// True the first time this layer changes an item or section; a second
     /// change is reported at `span`.
     fn first_change(&mut self, section: &'static str, id: Option<&str>, span: Span) -> bool {
@@ -457,7 +508,7 @@ impl Layer<'_> {
         if let Some(&first) = self.changed.get(&key) {
             let what = match id {
                 Some(id) => format!("{} `{}`", noun(section), shorten(id)),
-                None => format!("section `{section}`"),
+                None => format!("the `{section}` section"),
             };
             self.diagnostics.push(
                 Diagnostic::new(
@@ -550,17 +601,43 @@ pub(super) fn noun(section: &str) -> &'static str {
     }
 }
 
-/// Ids for help text, at most ten of them.
-fn listing(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let mut text = ids
-        .iter()
-        .take(SHOWN)
-        .map(|id| format!("`{id}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+/// The plural of [`noun`], for "its touchpoints are …".
+fn plural(section: &str) -> String {
+    match noun(section) {
+        "item" => "items".to_owned(),
+        "moment of truth" => "moments of truth".to_owned(),
+        one => format!("{one}s"),
     }
-    text
+}
+
+/// `a` or `an` before a noun of [`noun`].
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The ids each list section of an overlay layer adds.
+fn added_ids(overlay: &[(FileId, Node)]) -> HashSet<(&'static str, String)> {
+    let mut added = HashSet::new();
+    for (_, root) in overlay {
+        let Some(NodeKind::Map(sections)) = root.get("add").map(|e| &e.value.kind) else {
+            continue;
+        };
+        for entry in sections {
+            let (Some(section), NodeKind::Seq(items)) =
+                (known(LIST_SECTIONS, &entry.key), &entry.value.kind)
+            else {
+                continue;
+            };
+            for item in items {
+                if let Some((id, _)) = id_of(item) {
+                    added.insert((section, id.to_owned()));
+                }
+            }
+        }
+    }
+    added
 }

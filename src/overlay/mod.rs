@@ -151,9 +151,7 @@ pub struct Merged {
 impl Merged {
     /// The layer a file belongs to.
     pub fn layer_of(&self, file: FileId) -> Option<&Layer> {
-        self.file_layer
-            .get(&file)
-            .and_then(|&i| self.layers.get(i))
+        self.file_layer.get(&file).and_then(|&i| self.layers.get(i))
     }
 }
 
@@ -235,6 +233,19 @@ pub fn base_dir(file_name: &str, base: &str) -> String {
     display(&normalize(&parent.join(base)))
 }
 
+/// Names in backticks for a message — "`a`, `b` and `c`" — at most
+/// `shown` of them, then how many more there are.
+pub(crate) fn listing(names: &[&str], shown: usize) -> String {
+    let quoted: Vec<String> = names.iter().take(shown).map(|n| format!("`{n}`")).collect();
+    let rest = names.len().saturating_sub(shown);
+    match quoted.split_last() {
+        None => String::new(),
+        Some((only, [])) if rest == 0 => only.clone(),
+        Some((last, init)) if rest == 0 => format!("{} and {last}", init.join(", ")),
+        Some(_) => format!("{} and {rest} more", quoted.join(", ")),
+    }
+}
+
 // FIXME: normalisation is lexical, so `a/link/..` is `a` even when `link` is
 // a symbolic link to another directory; a base reached through such a path
 // is reported as not found.
@@ -258,7 +269,11 @@ fn normalize(path: &Path) -> PathBuf {
 
 fn display(path: &Path) -> String {
     let text = path.display().to_string();
-    if text.is_empty() { ".".to_owned() } else { text }
+    if text.is_empty() {
+        ".".to_owned()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -268,7 +283,10 @@ mod tests {
     #[test]
     fn base_dirs_are_resolved_against_the_overlay_file() {
         assert_eq!(
-            base_dir("examples/overlays/clinic/a.journey.yaml", "../../msp-finance"),
+            base_dir(
+                "examples/overlays/clinic/a.journey.yaml",
+                "../../msp-finance"
+            ),
             "examples/msp-finance"
         );
         assert_eq!(base_dir("./a.journey.yaml", "../base"), "../base");
@@ -280,11 +298,21 @@ mod tests {
     }
 
     #[test]
+    fn listings_read_as_a_sentence() {
+        assert_eq!(listing(&[], 3), "");
+        assert_eq!(listing(&["a"], 3), "`a`");
+        assert_eq!(listing(&["a", "b", "c"], 3), "`a`, `b` and `c`");
+        assert_eq!(listing(&["a", "b", "c", "d"], 2), "`a`, `b` and 2 more");
+    }
+
+    #[test]
     fn only_files_that_may_hold_an_overlay_are_parsed() {
         assert!(might_be_overlay("overlay:\n  base: ../b\n"));
         assert!(might_be_overlay("{ \"overlay\": { \"base\": \"../b\" } }"));
         assert!(!might_be_overlay("stages:\n  - id: a\n"));
-        assert!(!might_be_overlay("journey: { name: an overlay of ideas }\n"));
+        assert!(!might_be_overlay(
+            "journey: { name: an overlay of ideas }\n"
+        ));
         assert_eq!(
             declared_base("o/a.journey.yaml", "overlay:\n  base: ../b\n").as_deref(),
             Some("b")

@@ -8,7 +8,7 @@
 //! Ids and keys never contain dots, so the dots are unambiguous.
 
 use super::merge::{id_of, noun};
-use super::{Action, Change, LIST_SECTIONS, Merged, SINGLE_SECTIONS};
+use super::{Action, Change, LIST_SECTIONS, Merged, SINGLE_SECTIONS, listing};
 use crate::diagnostic::shorten;
 use crate::load::{Node, NodeKind};
 use crate::suggest;
@@ -59,14 +59,20 @@ pub fn explain<'a>(merged: &'a Merged, selector: &str) -> Result<Found<'a>, Stri
     let (mut node, consumed) = if LIST_SECTIONS.contains(&section) {
         let items = list_items(merged, section);
         let Some(id) = path.get(1) else {
-            let ids: Vec<&str> = items.iter().filter_map(|n| id_of(n).map(|(i, _)| i)).collect();
+            let ids: Vec<&str> = items
+                .iter()
+                .filter_map(|n| id_of(n).map(|(i, _)| i))
+                .collect();
             return Err(format!(
                 "`{section}` is a list; add the id of one {}, such as `{section}.{}`",
                 noun(section),
                 ids.first().copied().unwrap_or("<id>")
             ));
         };
-        match items.iter().find(|n| id_of(n).is_some_and(|(i, _)| i == id)) {
+        match items
+            .iter()
+            .find(|n| id_of(n).is_some_and(|(i, _)| i == id))
+        {
             Some(item) => (*item, 2),
             None => {
                 if let Some(change) = merged.changes.iter().rev().find(|c| {
@@ -79,6 +85,7 @@ pub fn explain<'a>(merged: &'a Merged, selector: &str) -> Result<Found<'a>, Stri
                     &format!("`{section}` has no {} `{}`", noun(section), shorten(id)),
                     id,
                     ids,
+                    "its ids are",
                 ));
             }
         }
@@ -99,6 +106,7 @@ pub fn explain<'a>(merged: &'a Merged, selector: &str) -> Result<Found<'a>, Stri
             &format!("`{}` is not a section of a journey", shorten(section)),
             section,
             known,
+            "the sections are",
         ));
     };
 
@@ -113,6 +121,7 @@ pub fn explain<'a>(merged: &'a Merged, selector: &str) -> Result<Found<'a>, Stri
                         &format!("`{here}` has no field `{}`", shorten(step)),
                         step,
                         keys,
+                        "its fields are",
                     ));
                 }
             },
@@ -175,7 +184,10 @@ fn step_into_list<'a>(items: &'a [Node], step: &str) -> Result<&'a Node, String>
     {
         return Ok(item);
     }
-    let ids: Vec<&str> = items.iter().filter_map(|n| id_of(n).map(|(i, _)| i)).collect();
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|n| id_of(n).map(|(i, _)| i))
+        .collect();
     if ids.is_empty() {
         return Err(format!(
             "is a list without ids; select an item by its position, from 0 to {}",
@@ -187,7 +199,7 @@ fn step_into_list<'a>(items: &'a [Node], step: &str) -> Result<&'a Node, String>
         None => format!(
             "has no item `{}`; its ids are {}",
             shorten(step),
-            listing(ids.iter().copied())
+            sorted_listing(ids)
         ),
     })
 }
@@ -205,29 +217,26 @@ fn list_items<'a>(merged: &'a Merged, section: &str) -> Vec<&'a Node> {
         .collect()
 }
 
-fn not_found<'a>(headline: &str, wanted: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+/// A message for a step that names nothing: the nearest name when one is
+/// close, otherwise the names there are (`these` introduces them).
+fn not_found<'a>(
+    headline: &str,
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    these: &str,
+) -> String {
     let candidates: Vec<&str> = candidates.collect();
     match suggest::closest(wanted, candidates.iter().copied()) {
         Some(near) => format!("{headline}; did you mean `{near}`?"),
         None if candidates.is_empty() => headline.to_owned(),
-        None => format!("{headline}; it has {}", listing(candidates.into_iter())),
+        None => format!("{headline}; {these} {}", sorted_listing(candidates)),
     }
 }
 
-/// Names for a message, at most ten, sorted.
-fn listing<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    const SHOWN: usize = 10;
-    let mut names: Vec<&str> = names.collect();
+/// Names for a message, sorted and without repeats; at most twenty, which
+/// shows every section of a journey.
+fn sorted_listing(mut names: Vec<&str>) -> String {
     names.sort_unstable();
     names.dedup();
-    let mut text = names
-        .iter()
-        .take(SHOWN)
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > SHOWN {
-        text.push_str(&format!(" and {} more", names.len() - SHOWN));
-    }
-    text
+    listing(&names, 20)
 }
