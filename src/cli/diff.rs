@@ -15,13 +15,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use journeyc::build::{self, Artifact, Target, Templates};
+use journeyc::diagnostic::Diagnostic;
 use journeyc::diff::{self, Level, Row, Side, format};
 use journeyc::model::Journey;
+use journeyc::render;
 use journeyc::source::{SourceFile, SourceSet};
 
 use super::discover::{JourneyFiles, discover, is_journey_file};
 use super::policy::{ConfigArgs, Policy};
-use super::read::{print_diagnostics, read_journey};
+use super::read::read_journey;
 use crate::Outcome;
 
 #[derive(clap::Args)]
@@ -234,9 +236,8 @@ fn load(
     let checked = journeyc::check_journey(&sources, &ids, early);
     let rules_ran = !checked.rules_skipped;
     let diagnostics = policy.apply(&sources, checked.diagnostics, rules_ran);
-    let style = super::style_for_stdout();
     if diagnostics.iter().any(|d| d.is_error()) {
-        print_diagnostics(&sources, &diagnostics, style);
+        eprint_diagnostics(&sources, &diagnostics);
         return Err(format!(
             "the {version} version of `{name}` has errors (printed above); fix them before comparing"
         ));
@@ -254,7 +255,7 @@ fn load(
     let artifacts = match build::build(&journey, &targets, &Templates::default(), &mut sources) {
         Ok(artifacts) => artifacts,
         Err(problems) => {
-            print_diagnostics(&sources, &problems, style);
+            eprint_diagnostics(&sources, &problems);
             return Err(format!(
                 "the {version} version of `{name}` cannot be built (problems printed above), so \
                  its CRM and PSA files cannot be compared"
@@ -267,6 +268,22 @@ fn load(
         journey,
         artifacts,
     })
+}
+
+/// Print the problems of a version that cannot be compared on stderr:
+/// stdout holds only the comparison, which CI redirects into a file or a
+/// pull-request comment, so problems printed there would never be seen.
+fn eprint_diagnostics(sources: &SourceSet, diagnostics: &[Diagnostic]) {
+    use std::io::IsTerminal;
+    let mut style = super::style_for_stdout();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    style.color = !no_color && std::io::stderr().is_terminal();
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&render::human(sources, d, style));
+        out.push('\n');
+    }
+    eprint!("{out}");
 }
 
 /// Compare the journeys of both versions, paired by id; sorted rows.
@@ -288,12 +305,12 @@ fn compare(old: &BTreeMap<String, Loaded>, new: &BTreeMap<String, Loaded>) -> Ve
             None => vec![diff::journey_added(&after.journey)],
         };
         let old_sources = old.get(id).map_or(&empty, |b| &b.sources);
-        rows.extend(diff::locate(changes, old_sources, &after.sources));
+        rows.extend(diff::locate(id, changes, old_sources, &after.sources));
     }
     for (id, before) in old {
         if !new.contains_key(id) {
             let changes = vec![diff::journey_removed(&before.journey)];
-            rows.extend(diff::locate(changes, &before.sources, &empty));
+            rows.extend(diff::locate(id, changes, &before.sources, &empty));
         }
     }
     diff::sort_rows(&mut rows);

@@ -30,14 +30,18 @@ use super::checks::*;
 use super::journey::pair;
 use super::{Change, Check, Place, Side};
 use crate::build::Artifact;
-use crate::model::{Id, Journey};
+use crate::model::{FieldType, Id, Journey, Product};
 use crate::source::Span;
 
 /// What a fact is about; decides the checks that report its changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Property,
+    /// The name of a deal pipeline (one per file).
+    Pipeline,
     PipelineStage,
+    /// The name of a PSA project template or checklist library (one per
+    /// template or library).
     Template,
     Task,
     TrackedEvent,
@@ -74,26 +78,35 @@ pub fn compare(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
     let groups: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
     for group in groups {
         match (before.get(group), after.get(group)) {
-            (Some(_), None) => out.push(
-                Change::new(
+            (Some(_), None) => {
+                let mut change = Change::new(
                     &ARTIFACT_REMOVED,
                     label(group),
                     format!(
-                        "`{group}` is no longer generated: what was imported from it stays in the \
-                         CRM or PSA with nothing keeping it current; retire it there once nothing \
-                         uses it"
+                        "{} no longer generated: what was loaded from it stays in {} with \
+                         nothing keeping it current; retire it there once nothing uses it",
+                        generated(group),
+                        product_name(group)
                     ),
                 )
-                .in_artifact(group.clone()),
-            ),
-            (None, Some(_)) => out.push(
-                Change::new(
+                .in_artifact(group.clone());
+                change.place = system_place(old.journey, group).map(Place::old);
+                out.push(change);
+            }
+            (None, Some(_)) => {
+                let mut change = Change::new(
                     &ARTIFACT_ADDED,
                     label(group),
-                    format!("`{group}` is a new generated file: import it"),
+                    format!(
+                        "{} newly generated: load it into {}",
+                        generated(group),
+                        product_name(group)
+                    ),
                 )
-                .in_artifact(group.clone()),
-            ),
+                .in_artifact(group.clone());
+                change.place = system_place(new.journey, group).map(Place::new);
+                out.push(change);
+            }
             (Some(b), Some(a)) => {
                 let mut cx = Context {
                     group,
@@ -103,6 +116,7 @@ pub fn compare(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
                 };
                 for kind in [
                     Kind::Property,
+                    Kind::Pipeline,
                     Kind::PipelineStage,
                     Kind::Template,
                     Kind::Task,
@@ -145,6 +159,13 @@ fn checks_for(kind: Kind) -> (&'static Check, &'static Check, &'static Check) {
             &CRM_PROPERTY_REMOVED,
             &CRM_PROPERTY_RENAMED,
         ),
+        // A pipeline file has exactly one name, so its name is always
+        // paired and only the rename can be reported.
+        Kind::Pipeline => (
+            &PIPELINE_STAGE_ADDED,
+            &PIPELINE_STAGE_REMOVED,
+            &PIPELINE_RENAMED,
+        ),
         Kind::PipelineStage => (
             &PIPELINE_STAGE_ADDED,
             &PIPELINE_STAGE_REMOVED,
@@ -168,37 +189,29 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
 
     let mut pairs: Vec<(&Fact, &Fact)> = Vec::new();
     for old in removed {
-        // A template has one name per file or library: a different name in
-        // the same place is a rename, whatever the journey declares.
+        // A pipeline or template has one name per file or library: a
+        // different name in the same place is a rename, whatever the
+        // journey declares.
+        let once = matches!(kind, Kind::Pipeline | Kind::Template);
         let found = added
             .iter()
-            .position(|new| kind == Kind::Template || renamed(&old.key, &new.key, cx.subs));
+            .position(|new| once || renamed(&old.key, &new.key, cx.subs));
         match found {
             Some(i) => {
                 let new = added.remove(i);
                 pairs.push((old, new));
-                if kind == Kind::Template {
-                    cx.push(
-                        &PSA_TEMPLATE_RENAMED,
-                        &new.key,
-                        format!(
-                            "\"{}\" is now \"{}\": importing creates a second template next to the \
-                             old one; rename the existing template in the PSA first, or retire \
-                             the old one once no open project uses it",
-                            old.key, new.key
-                        ),
-                        &new.path,
-                        &new.key,
-                    );
+                let check = if kind == Kind::Template {
+                    &PSA_TEMPLATE_RENAMED
                 } else {
-                    cx.push(
-                        check_renamed,
-                        &new.key,
-                        renamed_message(kind, old, new),
-                        &new.path,
-                        &new.key,
-                    );
-                }
+                    check_renamed
+                };
+                cx.push(
+                    check,
+                    &format!("{} → {}", old.key, new.key),
+                    renamed_message(kind, old, new),
+                    &new.path,
+                    &new.key,
+                );
             }
             None => cx.push(
                 check_removed,
@@ -310,6 +323,7 @@ fn dedup<'f>(facts: impl Iterator<Item = &'f Fact>) -> Vec<&'f Fact> {
 fn what(kind: Kind) -> &'static str {
     match kind {
         Kind::Property => "the CRM property",
+        Kind::Pipeline => "the deal pipeline",
         Kind::PipelineStage => "the pipeline stage",
         Kind::Template | Kind::Task => "the PSA item",
         Kind::TrackedEvent => "the tracked event",
@@ -323,6 +337,7 @@ fn removed_message(kind: Kind, fact: &Fact) -> String {
             "the property `{key}` is no longer generated: values stored in it stay on existing \
              records but nothing updates them; move reports and workflows off it, then archive it"
         ),
+        Kind::Pipeline => format!("the deal pipeline \"{key}\" is no longer generated"),
         Kind::PipelineStage => format!(
             "the stage \"{key}\" is gone from the pipeline: open deals in it must be moved to \
              another stage before the new pipeline is imported"
@@ -345,11 +360,21 @@ fn renamed_message(kind: Kind, old: &Fact, new: &Fact) -> String {
             "the property `{from}` is now `{to}`: importing creates `{to}` empty; copy the values \
              of `{from}` into it (or re-point the integration) before retiring `{from}`"
         ),
+        Kind::Pipeline => format!(
+            "the deal pipeline \"{from}\" is now \"{to}\": rename the pipeline in the CRM \
+             before importing, or the import creates a second pipeline and open deals stay in \
+             the old one"
+        ),
         Kind::PipelineStage => format!(
             "the stage \"{from}\" is now \"{to}\": rename the stage in the CRM rather than \
              importing a new one, so open deals keep their stage"
         ),
-        Kind::Template | Kind::Task => format!(
+        Kind::Template => format!(
+            "\"{from}\" is now \"{to}\": importing creates a second template next to the old \
+             one; rename the existing template in the PSA first, or retire the old one once no \
+             open project uses it"
+        ),
+        Kind::Task => format!(
             "\"{from}\" is now \"{to}\": projects already created keep the old name; update \
              reports or automations that match it by name"
         ),
@@ -500,6 +525,23 @@ fn names(journey: &Journey) -> Names {
     if let Some(header) = &journey.journey {
         add(&header.value.id, &header.value.name.value);
     }
+    // The CRM's trigger property is made from the events' `trigger` fields:
+    // a pick list of their values when one is an `enum`, text otherwise.
+    let triggers = journey
+        .events
+        .iter()
+        .flat_map(|e| &e.fields)
+        .filter(|f| f.id.as_str() == "trigger");
+    let mut triggers: Vec<_> = triggers.collect();
+    triggers.sort_by_key(|f| f.field_type.value != FieldType::Enum);
+    for field in triggers {
+        names
+            .entry(normalize(field.id.as_str()))
+            .or_insert(field.id.span);
+        for value in &field.values {
+            names.entry(normalize(&value.value)).or_insert(value.span);
+        }
+    }
     names
 }
 
@@ -532,6 +574,52 @@ impl Locator {
             .map(Place::new)
             .or_else(|| part(&self.old).map(Place::old))
     }
+}
+
+/// The product a generated file or folder is loaded into, by its top
+/// folder (the build target).
+fn product(group: &str) -> Option<Product> {
+    match group.split('/').next()? {
+        "hubspot" => Some(Product::Hubspot),
+        "salesforce" => Some(Product::Salesforce),
+        "connectwise" => Some(Product::Connectwise),
+        "autotask" => Some(Product::Autotask),
+        _ => None,
+    }
+}
+
+fn product_name(group: &str) -> &'static str {
+    match product(group) {
+        Some(Product::Hubspot) => "HubSpot",
+        Some(Product::Salesforce) => "Salesforce",
+        Some(Product::Connectwise) => "ConnectWise",
+        Some(Product::Autotask) => "Autotask",
+        _ if group.starts_with("events/") => "Segment and the warehouse",
+        _ => "the CRM or PSA",
+    }
+}
+
+/// `` `path` is `` for a file, `` `path/` (a folder) is `` for a Salesforce
+/// object's fields: the start of a sentence about a generated group.
+fn generated(group: &str) -> String {
+    let last = group.rsplit('/').next().unwrap_or(group);
+    if last.contains('.') {
+        format!("`{group}` is")
+    } else {
+        format!("the folder `{group}/` is")
+    }
+}
+
+/// The system of a journey whose product a generated group is for: a
+/// target is built because the journey names such a system, so adding or
+/// removing the system is what adds or removes the group.
+fn system_place(journey: &Journey, group: &str) -> Option<Span> {
+    let product = product(group)?;
+    journey
+        .systems
+        .iter()
+        .find(|s| s.product.value == product)
+        .map(|s| s.id.span)
 }
 
 /// A short name for a group of facts, used in subjects.
@@ -635,6 +723,9 @@ fn json_facts(path: &str, json: &Value) -> Vec<Fact> {
             });
         }
     } else if path == "hubspot/deal-pipeline.json" {
+        if let Some(label) = str_at(json, "/label") {
+            out.push(fact(Kind::Pipeline, label.to_owned(), path));
+        }
         for s in array(json, "/stages") {
             if let Some(label) = str_at(s, "/label") {
                 out.push(fact(Kind::PipelineStage, label.to_owned(), path));

@@ -70,6 +70,8 @@ checks! {
     EVENT_FIELD_RENAMED, "event-field-renamed", Breaking, "an event field has a new name (declared with `renamed_from`)";
     EVENT_FIELD_TYPE_CHANGED, "event-field-type-changed", Breaking, "an event field has a new type";
     EVENT_FIELD_MADE_REQUIRED, "event-field-made-required", Warning, "an optional event field became required";
+    EVENT_FIELD_VALUE_ADDED, "event-field-value-added", Info, "an event's pick-list field allows a new value";
+    EVENT_FIELD_VALUE_REMOVED, "event-field-value-removed", Breaking, "an event's pick-list field no longer allows a value that senders and stored records may hold";
     EVENT_FIELD_MADE_OPTIONAL, "event-field-made-optional", Info, "a required event field became optional";
     QUALIFICATION_THRESHOLD_RAISED, "qualification-threshold-raised", Warning, "fewer leads qualify: the score threshold went up";
     QUALIFICATION_THRESHOLD_LOWERED, "qualification-threshold-lowered", Info, "more leads qualify: the score threshold went down";
@@ -82,6 +84,7 @@ checks! {
     PICKLIST_VALUE_ADDED, "picklist-value-added", Info, "a CRM pick list has a new value";
     PICKLIST_VALUE_REMOVED, "picklist-value-removed", Breaking, "a CRM pick list value is gone";
     PICKLIST_VALUE_RENAMED, "picklist-value-renamed", Breaking, "a CRM pick list value has a new internal value";
+    PIPELINE_RENAMED, "pipeline-renamed", Breaking, "the HubSpot deal pipeline has a new name (the journey's name)";
     PIPELINE_STAGE_ADDED, "pipeline-stage-added", Info, "the deal pipeline (or Salesforce opportunity stages) has a new stage";
     PIPELINE_STAGE_REMOVED, "pipeline-stage-removed", Breaking, "a deal pipeline or opportunity stage is gone";
     PIPELINE_STAGE_RENAMED, "pipeline-stage-renamed", Breaking, "a deal pipeline or opportunity stage has a new name";
@@ -92,6 +95,15 @@ checks! {
     TRACKED_EVENT_ADDED, "tracked-event-added", Info, "the Segment tracking plan has a new event";
     TRACKED_EVENT_REMOVED, "tracked-event-removed", Breaking, "an event name is gone from the Segment tracking plan";
     TRACKED_EVENT_RENAMED, "tracked-event-renamed", Breaking, "an event has a new name in the Segment tracking plan";
+}
+
+/// The place of a check in the catalogue (after every check for an unknown
+/// id): the order changes are listed in within a level.
+pub fn rank(id: &str) -> usize {
+    CHECKS
+        .iter()
+        .position(|c| c.id == id)
+        .unwrap_or(CHECKS.len())
 }
 
 /// The check with this id.

@@ -34,14 +34,15 @@ pub fn counts(rows: &[Row]) -> String {
     )
 }
 
-/// `file:line:col`, prefixed with `old ` for a place in the old version.
+/// `file:line:col`, followed by `(old version)` for a place in the old
+/// version: what was removed can only be shown where it used to be.
 fn location(row: &Row) -> Option<String> {
     let file = row.file.as_ref()?;
-    let prefix = match row.version {
-        Some(Version::Old) => "old ",
+    let suffix = match row.version {
+        Some(Version::Old) => " (old version)",
         _ => "",
     };
-    Some(format!("{prefix}{file}:{}:{}", row.line, row.column))
+    Some(format!("{file}:{}:{}{suffix}", row.line, row.column))
 }
 
 /// Grouped by level, with counts and locations.
@@ -60,7 +61,7 @@ pub fn human(rows: &[Row]) -> String {
                 let _ = writeln!(out, "    at {at}");
             }
             if let Some(artifact) = &row.artifact {
-                let _ = writeln!(out, "    generated file: {artifact}");
+                let _ = writeln!(out, "    generated: {artifact}");
             }
         }
         out.push('\n');
@@ -78,6 +79,7 @@ pub fn json(rows: &[Row]) -> String {
             json!({
                 "id": r.id,
                 "level": r.level.as_str(),
+                "journey": r.journey,
                 "subject": r.subject,
                 "message": r.message,
                 "file": r.file,
@@ -122,13 +124,14 @@ fn table_row(row: &Row, with_level: bool) -> String {
 
 /// A pull-request comment: a title with counts, a table of breaking and
 /// warning changes and the info changes folded away. When that would exceed
-/// `limit` characters, a summary of counts per check instead.
+/// `limit` characters, a summary instead: the number of changes per check,
+/// then as many breaking and warning changes as fit.
 pub fn markdown(rows: &[Row], limit: usize) -> String {
     let full = markdown_full(rows);
     if full.chars().count() <= limit {
         return full;
     }
-    markdown_summary(rows)
+    markdown_summary(rows, limit)
 }
 
 fn title(rows: &[Row]) -> String {
@@ -168,21 +171,61 @@ fn markdown_full(rows: &[Row]) -> String {
     out
 }
 
-fn markdown_summary(rows: &[Row]) -> String {
+/// Room kept free in a summary for the line saying how many changes were
+/// left out.
+const SUMMARY_TAIL: usize = 200;
+
+fn markdown_summary(rows: &[Row], limit: usize) -> String {
     let mut out = title(rows);
     let _ = writeln!(
         out,
-        "The {} changes are too many to list in a comment, so this is a summary by check. \
-         Run `journeyc diff` locally, or read the job log, for every change with its location.\n",
+        "The {} changes are too many to list in one comment, so this is a summary: the number \
+         of changes per check, then the breaking changes and warnings that fit. Run \
+         `journeyc diff` locally, or read the job log, for every change with its location.\n",
         rows.len()
     );
-    let mut per_check: BTreeMap<(Level, &str), usize> = BTreeMap::new();
+    let mut per_check: BTreeMap<(Level, usize), (&str, usize)> = BTreeMap::new();
     for row in rows {
-        *per_check.entry((row.level, row.id)).or_default() += 1;
+        per_check
+            .entry((row.level, super::checks::rank(row.id)))
+            .or_insert((row.id, 0))
+            .1 += 1;
     }
     out.push_str("| level | check | changes |\n| --- | --- | ---: |\n");
-    for ((level, id), n) in per_check {
+    for ((level, _), (id, n)) in per_check {
         let _ = writeln!(out, "| {} | `{id}` | {n} |", level.as_str());
+    }
+    out.push('\n');
+
+    let important: Vec<&Row> = rows.iter().filter(|r| r.level != Level::Info).collect();
+    if important.is_empty() {
+        return out;
+    }
+    let header =
+        "| level | check | subject | what it means | where |\n| --- | --- | --- | --- | --- |\n";
+    let mut used = out.chars().count() + header.chars().count() + SUMMARY_TAIL;
+    let mut table = String::new();
+    let mut listed = 0;
+    for row in &important {
+        let line = table_row(row, true);
+        let size = line.chars().count();
+        if used + size > limit {
+            break;
+        }
+        used += size;
+        table.push_str(&line);
+        listed += 1;
+    }
+    if listed > 0 {
+        out.push_str(header);
+        out.push_str(&table);
+    }
+    if listed < important.len() {
+        let _ = writeln!(
+            out,
+            "\n… and {} more breaking changes and warnings, not listed here.",
+            important.len() - listed
+        );
     }
     out
 }
@@ -232,7 +275,7 @@ pub fn github(rows: &[Row]) -> String {
                 _ => {}
             }
             if let Some(artifact) = &row.artifact {
-                let _ = write!(message, " [generated file: {artifact}]");
+                let _ = write!(message, " [generated: {artifact}]");
             }
             properties.push(format!(
                 "title={}",
@@ -269,6 +312,7 @@ mod tests {
         Row {
             level,
             id: "stage-removed",
+            journey: "j".to_owned(),
             subject: format!("stage s{n}"),
             message: "50% of deals: lost, gone\nreally".to_owned(),
             file: Some("a,b:c.journey.yaml".to_owned()),
@@ -303,8 +347,8 @@ mod tests {
     #[test]
     fn markdown_summarises_when_over_the_limit() {
         let rows: Vec<Row> = (0..50).map(|n| row(Level::Info, n)).collect();
-        let text = markdown(&rows, 500);
-        assert!(text.chars().count() <= 500 + 400, "{text}");
+        let text = markdown(&rows, 1_000);
+        assert!(text.chars().count() <= 1_000, "{text}");
         assert!(text.contains("too many to list"));
         assert!(text.contains("| info | `stage-removed` | 50 |"));
     }

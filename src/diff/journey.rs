@@ -355,8 +355,9 @@ fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
                 &EXIT_PATH_REMOVED,
                 format!("stage {} exit {}", new.id, key.0),
                 format!(
-                    "stage `{}` no longer has the exit path {}: lost-deal reports that group by \
-                     it lose a category",
+                    "stage `{}` no longer has the exit path {}: accounts leaving this stage can \
+                     no longer be given that reason; tell the team that closes them, and check \
+                     lost-deal reports by stage",
                     new.id,
                     describe(key)
                 ),
@@ -420,14 +421,36 @@ fn owner_ids(owner: Option<&Spanned<OwnerRefs>>) -> Vec<String> {
     })
 }
 
-fn show_owner(ids: &[String]) -> String {
+/// Owners as people read them, `Dana Reyes (`dana`)`, looked up in the new
+/// version and then in the old one (a removed owner is only there);
+/// `nobody` for none.
+fn show_owner(ids: &[String], old: &Journey, new: &Journey) -> String {
     if ids.is_empty() {
-        "nobody".to_owned()
-    } else {
-        ids.iter()
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        return "nobody".to_owned();
+    }
+    let name = |id: &str| {
+        [new, old]
+            .iter()
+            .find_map(|j| j.owners.iter().find(|o| o.id.as_str() == id))
+            .map(|o| o.name.value.clone())
+    };
+    ids.iter()
+        .map(|i| match name(i) {
+            Some(n) => format!("{n} (`{i}`)"),
+            None => format!("`{i}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A system as people read it, `` `crm` (HubSpot) ``, or `no system`.
+fn show_system(id: Option<&str>, journey: &Journey) -> String {
+    let Some(id) = id else {
+        return "no system".to_owned();
+    };
+    match journey.systems.iter().find(|s| s.id.as_str() == id) {
+        Some(system) => format!("`{id}` ({})", system.name.value),
+        None => format!("`{id}`"),
     }
 }
 
@@ -454,9 +477,11 @@ fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Ch
                 &TOUCHPOINT_REMOVED,
                 format!("touchpoint {}", t.id),
                 format!(
-                    "the touchpoint `{}` (\"{}\") is gone: its PSA checklist item and handbook \
-                     entry disappear; tell its owner",
-                    t.id, t.name
+                    "the touchpoint `{}` (\"{}\") is gone: nobody is asked to run it any more; \
+                     tell its owner, {}",
+                    t.id,
+                    t.name,
+                    show_owner(&owner_ids(t.owner.as_ref()), old, new)
                 ),
             )
             .at(at_old(&t.id)),
@@ -487,8 +512,8 @@ fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Ch
                     &TOUCHPOINT_STAGE_CHANGED,
                     format!("touchpoint {}", n.id),
                     format!(
-                        "the touchpoint `{}` moved from stage `{}` to `{}`: it moves to another \
-                         PSA checklist, and reports by stage change",
+                        "the touchpoint `{}` moved from stage `{}` to `{}`: reports by stage \
+                         count it in its new stage, and the team working that stage takes it on",
                         n.id,
                         before.as_deref().unwrap_or("none"),
                         after.as_deref().unwrap_or("none")
@@ -508,10 +533,10 @@ fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Ch
                     &TOUCHPOINT_OWNER_CHANGED,
                     format!("touchpoint {}", n.id),
                     format!(
-                        "the touchpoint `{}` is now owned by {} (was {})",
+                        "the touchpoint `{}` passed from {} to {}",
                         n.id,
-                        show_owner(&after),
-                        show_owner(&before)
+                        show_owner(&before, old, new),
+                        show_owner(&after, old, new)
                     ),
                 )
                 .at(place),
@@ -528,11 +553,11 @@ fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Ch
                     &TOUCHPOINT_SYSTEM_CHANGED,
                     format!("touchpoint {}", n.id),
                     format!(
-                        "the touchpoint `{}` is now logged in `{}` instead of `{}`: reports and \
+                        "the touchpoint `{}` is now logged in {} instead of {}: reports and \
                          automations that read it from the old system stop seeing it",
                         n.id,
-                        after.as_deref().unwrap_or("no system"),
-                        before.as_deref().unwrap_or("no system")
+                        show_system(after.as_deref(), new),
+                        show_system(before.as_deref(), old)
                     ),
                 )
                 .at(place),
@@ -548,7 +573,7 @@ fn owners(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
             Change::new(
                 &OWNER_ADDED,
                 format!("owner {}", o.id),
-                format!("new owner `{}` ({})", o.id, o.name),
+                format!("new owner {} (`{}`)", o.name, o.id),
             )
             .at(at_new(&o.id)),
         );
@@ -559,9 +584,9 @@ fn owners(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
                 &OWNER_REMOVED,
                 format!("owner {}", o.id),
                 format!(
-                    "the owner `{}` ({}) is gone: whatever they owned has been handed over; make \
-                     sure the new owners know",
-                    o.id, o.name
+                    "the owner {} (`{}`) is gone from the journey: everything they owned has new \
+                     owners in this version; make sure each of them knows",
+                    o.name, o.id
                 ),
             )
             .at(at_old(&o.id)),
@@ -594,10 +619,19 @@ fn moments_of_truth(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
             Change::new(
                 &MOMENT_OF_TRUTH_REMOVED,
                 format!("moment of truth {}", m.id),
-                format!(
-                    "the moment of truth `{}` is gone: its KPI is no longer tracked by anyone",
-                    m.id
-                ),
+                match &m.kpi {
+                    Some(kpi) => format!(
+                        "the moment of truth `{}` is gone: nobody tracks its KPI \"{}\" any more; \
+                         tell {}",
+                        m.id,
+                        kpi.value,
+                        show_owner(&owner_ids(m.owner.as_ref()), old, new)
+                    ),
+                    None => format!(
+                        "the moment of truth `{}` is gone: nobody tracks it any more",
+                        m.id
+                    ),
+                },
             )
             .at(at_old(&m.id)),
         );
@@ -617,8 +651,8 @@ fn moments_of_truth(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
                         "the moment of truth `{}` changed hands from {} to {}: hand over its KPI \
                          and next action explicitly, or it will be dropped",
                         n.id,
-                        show_owner(&before),
-                        show_owner(&after)
+                        show_owner(&before, old, new),
+                        show_owner(&after, old, new)
                     ),
                 )
                 .at(place),
@@ -766,6 +800,7 @@ fn event_fields(old: &Event, new: &Event, out: &mut Vec<Change>) {
                 .at(Place::new(n.field_type.span)),
             );
         }
+        field_values(event, o, n, out);
         let place = n
             .required
             .as_ref()
@@ -793,6 +828,49 @@ fn event_fields(old: &Event, new: &Event, out: &mut Vec<Change>) {
             ),
             _ => {}
         }
+    }
+}
+
+/// The allowed values of an `enum` field, compared as written.
+fn field_values(event: &Id, old: &EventField, new: &EventField, out: &mut Vec<Change>) {
+    let before: BTreeSet<&str> = old.values.iter().map(|v| v.value.as_str()).collect();
+    let after: BTreeSet<&str> = new.values.iter().map(|v| v.value.as_str()).collect();
+    let field = &new.id;
+    for value in new
+        .values
+        .iter()
+        .filter(|v| !before.contains(v.value.as_str()))
+    {
+        out.push(
+            Change::new(
+                &EVENT_FIELD_VALUE_ADDED,
+                format!("event {event} field {field} = {}", value.value),
+                format!(
+                    "the field `{field}` of event `{event}` may now be `{}`",
+                    value.value
+                ),
+            )
+            .at(Place::new(value.span)),
+        );
+    }
+    for value in old
+        .values
+        .iter()
+        .filter(|v| !after.contains(v.value.as_str()))
+    {
+        out.push(
+            Change::new(
+                &EVENT_FIELD_VALUE_REMOVED,
+                format!("event {event} field {field} = {}", value.value),
+                format!(
+                    "the field `{field}` of event `{event}` may no longer be `{}`: senders that \
+                     still send it fail validation, and stored records holding it no longer \
+                     match the schema; map them to another value first",
+                    value.value
+                ),
+            )
+            .at(Place::old(value.span)),
+        );
     }
 }
 

@@ -171,7 +171,10 @@ pub fn journey_added(new: &Journey) -> Change {
         ..Change::new(
             &checks::JOURNEY_ADDED,
             format!("journey {id}"),
-            format!("the journey `{id}` is new"),
+            format!(
+                "the journey `{id}` is new: load its generated CRM, PSA and tracking files \
+                 into the systems it names"
+            ),
         )
     }
 }
@@ -186,8 +189,9 @@ pub fn journey_removed(old: &Journey) -> Change {
             format!("journey {id}"),
             format!(
                 "the journey `{id}` is gone: its CRM fields, pipeline and PSA templates are no \
-                 longer generated; retire them in the CRM and PSA, or move its accounts to \
-                 another journey first"
+                 longer generated; move its accounts to another journey, then retire them in the \
+                 CRM and PSA (journeys are matched by `journey.id`: if only the id changed, keep \
+                 the old one)"
             ),
         )
     }
@@ -206,16 +210,18 @@ fn header(journey: &Journey, version: Version) -> (String, Option<Place>) {
     }
 }
 
-/// Sort changes by level, then check id, then subject, then message, so
-/// output is the same on every run.
+/// Sort changes by level, then by the check's place in the catalogue (so
+/// what changed in the journey comes before what it changes in the
+/// generated files), then subject and message, so output is the same on
+/// every run.
 pub fn sort(changes: &mut [Change]) {
-    changes.sort_by(|a, b| {
-        (a.level(), a.check.id, &a.subject, &a.message).cmp(&(
-            b.level(),
-            b.check.id,
-            &b.subject,
-            &b.message,
-        ))
+    changes.sort_by_cached_key(|c| {
+        (
+            c.level(),
+            checks::rank(c.check.id),
+            c.subject.clone(),
+            c.message.clone(),
+        )
     });
 }
 
@@ -225,6 +231,8 @@ pub fn sort(changes: &mut [Change]) {
 pub struct Row {
     pub level: Level,
     pub id: &'static str,
+    /// The `journey.id` of the journey the change is in.
+    pub journey: String,
     pub subject: String,
     pub message: String,
     /// File name as shown (for the old version, as the user can find it, such
@@ -236,8 +244,9 @@ pub struct Row {
     pub artifact: Option<String>,
 }
 
-/// Resolve the places of changes against the sources of each version.
-pub fn locate(changes: Vec<Change>, old: &SourceSet, new: &SourceSet) -> Vec<Row> {
+/// Resolve the places of changes of one journey against the sources of
+/// each version.
+pub fn locate(journey: &str, changes: Vec<Change>, old: &SourceSet, new: &SourceSet) -> Vec<Row> {
     changes
         .into_iter()
         .map(|c| {
@@ -263,6 +272,7 @@ pub fn locate(changes: Vec<Change>, old: &SourceSet, new: &SourceSet) -> Vec<Row
             Row {
                 level,
                 id: c.check.id,
+                journey: journey.to_owned(),
                 subject: c.subject,
                 message: c.message,
                 file,
@@ -276,14 +286,19 @@ pub fn locate(changes: Vec<Change>, old: &SourceSet, new: &SourceSet) -> Vec<Row
 }
 
 /// Sort rows of several journeys the way [`sort`] sorts changes, then by
-/// file and position.
+/// journey, file and position.
 pub fn sort_rows(rows: &mut [Row]) {
-    rows.sort_by(|a, b| {
+    let key = |r: &Row| {
         (
-            a.level, a.id, &a.subject, &a.message, &a.file, a.line, a.column,
+            r.level,
+            checks::rank(r.id),
+            r.subject.clone(),
+            r.journey.clone(),
+            r.message.clone(),
+            r.file.clone(),
+            r.line,
+            r.column,
         )
-            .cmp(&(
-                b.level, b.id, &b.subject, &b.message, &b.file, b.line, b.column,
-            ))
-    });
+    };
+    rows.sort_by_cached_key(key);
 }
