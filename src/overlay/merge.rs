@@ -641,3 +641,7 @@ fn added_ids(overlay: &[(FileId, Node)]) -> HashSet<(&'static str, String)> {
     }
     added
 }
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

@@ -30,9 +30,11 @@
 pub mod codes;
 mod layers;
 mod merge;
+mod removed;
 pub mod select;
 
 pub(crate) use layers::check_envelope;
+pub use removed::explain_removals;
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};

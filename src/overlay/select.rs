@@ -189,10 +189,14 @@ fn step_into_list<'a>(items: &'a [Node], step: &str) -> Result<&'a Node, String>
         .filter_map(|n| id_of(n).map(|(i, _)| i))
         .collect();
     if ids.is_empty() {
-        return Err(format!(
-            "is a list without ids; select an item by its position, from 0 to {}",
-            items.len().saturating_sub(1)
-        ));
+        return Err(match items.len() {
+            0 => "is an empty list".to_owned(),
+            1 => "is a list without ids; select its one item by its position, 0".to_owned(),
+            n => format!(
+                "is a list without ids; select an item by its position, from 0 to {}",
+                n - 1
+            ),
+        });
     }
     Err(match suggest::closest(step, ids.iter().copied()) {
         Some(near) => format!("has no item `{}`; did you mean `{near}`?", shorten(step)),
