@@ -31,6 +31,12 @@ mod support;
 #[path = "diff/harness.rs"]
 mod harness;
 
+#[path = "diff/formats.rs"]
+mod formats;
+
+#[path = "diff/git.rs"]
+mod git;
+
 use std::collections::BTreeSet;
 
 use harness::{Expected, Laid, case_dirs, check_case, relative};

@@ -129,19 +129,38 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     } else {
         let mirror = git::Mirror::create(against)?;
         let mut old_paths = Vec::new();
+        let mut kept_paths = Vec::new();
         for path in &new_paths {
             let mirrored = mirror.map(path)?;
-            if has_journey_files(&mirrored) {
+            let in_old = has_journey_files(&mirrored);
+            if in_old {
                 old_paths.push(mirrored);
             }
+            // A journey deleted since the revision is compared too: it is
+            // only in the old version.
+            if in_old && !has_journey_files(path) {
+                continue;
+            }
+            if !in_old && !path.exists() {
+                return Err(format!(
+                    "`{}` does not exist, neither in the working tree nor at `{against}`",
+                    path.display()
+                ));
+            }
+            kept_paths.push(path.clone());
         }
         let old = if old_paths.is_empty() {
             Vec::new()
         } else {
             discover(&old_paths)?
         };
+        let new = if kept_paths.is_empty() {
+            Vec::new()
+        } else {
+            discover(&kept_paths)?
+        };
         let old = load_all(&old, &policy, "old", &|n| mirror.display_name(n))?;
-        let new = load_all(&discover(&new_paths)?, &policy, "new", &|n| n.to_owned())?;
+        let new = load_all(&new, &policy, "new", &|n| n.to_owned())?;
         (old, new)
     };
 

@@ -352,4 +352,24 @@ mod tests {
         assert!(text.contains("too many to list"));
         assert!(text.contains("| info | `stage-removed` | 50 |"));
     }
+
+    #[test]
+    fn a_summary_lists_the_serious_changes_that_fit() {
+        let mut rows: Vec<Row> = (0..40).map(|n| row(Level::Breaking, n)).collect();
+        rows.extend((0..40).map(|n| row(Level::Info, n)));
+        let text = markdown(&rows, 2_000);
+        assert!(text.chars().count() <= 2_000, "{text}");
+        let listed = text
+            .matches("\n| breaking | `stage-removed` | stage s")
+            .count();
+        assert!(listed > 0 && listed < 40, "{text}");
+        assert!(
+            text.ends_with(&format!(
+                "… and {} more breaking changes and warnings, not listed here.\n",
+                40 - listed
+            )),
+            "{text}"
+        );
+        assert!(!text.contains("| info | `stage-removed` | stage"), "{text}");
+    }
 }

@@ -116,6 +116,50 @@ pub fn change_lines(change: &Value) -> String {
     )
 }
 
+/// The keys of every object of `--format json`, as documented.
+pub const JSON_KEYS: [&str; 10] = [
+    "artifact", "column", "file", "id", "journey", "level", "line", "message", "subject", "version",
+];
+
+/// Check one change of `--format json` against the documented shape: every
+/// key present, of its type, `null` only where it does not apply, and the
+/// level the catalogue gives its check.
+pub fn assert_shape(change: &Value) {
+    let object = change
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {change}"));
+    let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    assert_eq!(keys, JSON_KEYS, "{change}");
+    let id = change["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no id: {change}"));
+    let check = journeyc::diff::checks::find(id).unwrap_or_else(|| panic!("unknown id: {change}"));
+    assert_eq!(change["level"], check.level.as_str(), "{change}");
+    for key in ["journey", "subject", "message"] {
+        assert!(
+            change[key].as_str().is_some_and(|s| !s.is_empty()),
+            "`{key}` must be a non-empty string: {change}"
+        );
+    }
+    if change["file"].is_string() {
+        for key in ["line", "column"] {
+            assert!(change[key].as_u64().is_some_and(|n| n >= 1), "{change}");
+        }
+        assert!(
+            change["version"] == "old" || change["version"] == "new",
+            "{change}"
+        );
+    } else {
+        for key in ["file", "line", "column", "version"] {
+            assert!(change[key].is_null(), "`{key}` must be null: {change}");
+        }
+    }
+    assert!(
+        change["artifact"].is_null() || change["artifact"].is_string(),
+        "{change}"
+    );
+}
+
 /// The JSON output of a run, parsed; panics with the run's output when it
 /// is not an array.
 pub fn changes(run: &Run) -> Vec<Value> {
@@ -175,7 +219,9 @@ pub fn check_case(case: &Path) -> Result<(), String> {
             run.code, run.stdout, run.stderr
         ));
     }
-    let actual: Vec<String> = changes(&run)
+    let changes = changes(&run);
+    changes.iter().for_each(assert_shape);
+    let actual: Vec<String> = changes
         .iter()
         .flat_map(|c| {
             change_lines(c)

@@ -59,8 +59,9 @@ impl Mirror {
         let not_a_revision = || {
             format!(
                 "`{revision}` is neither an existing file or directory nor a git revision of this \
-                 repository; give a branch, tag or commit (such as `origin/main` or `HEAD~1`) or \
-                 the path of the old journeys"
+                 repository: give a branch, tag or commit (such as `main` or `HEAD~1`) or the \
+                 path of the old journeys; a remote branch must be fetched first (in GitHub \
+                 Actions, check out with `fetch-depth: 0`)"
             )
         };
         if revision.is_empty() || revision.starts_with('-') {
@@ -143,10 +144,11 @@ impl Mirror {
         format!("cannot {what} git revision `{}`: {detail}", self.revision)
     }
 
-    /// The place in the mirror of a path of the working tree.
+    /// The place in the mirror of a path of the working tree. The path
+    /// need not exist any more (a journey deleted since the revision): its
+    /// nearest existing parent decides where it is.
     pub fn map(&self, path: &Path) -> Result<PathBuf, String> {
-        let full = path
-            .canonicalize()
+        let full = canonical_even_if_gone(path)
             .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         let relative = full.strip_prefix(&self.toplevel).map_err(|_| {
             format!(
@@ -169,6 +171,35 @@ impl Mirror {
                 rest.trim_start_matches(['/', '\\']).replace('\\', "/")
             ),
             None => mirrored.to_owned(),
+        }
+    }
+}
+
+/// `path` made absolute and free of symbolic links and `..`, through its
+/// nearest existing ancestor when it does not exist itself.
+fn canonical_even_if_gone(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        match existing.canonicalize() {
+            Ok(mut found) => {
+                for part in missing.iter().rev() {
+                    found.push(part);
+                }
+                return Ok(found);
+            }
+            Err(e) => match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    missing.push(name.to_owned());
+                    existing = parent;
+                }
+                _ => return Err(e),
+            },
         }
     }
 }
