@@ -117,9 +117,15 @@ impl Report<'_> {
                 .before
                 .as_ref()
                 .and_then(|node| select::descend(node, found.below(change)));
+            // An item removed by one overlay and added again by a later one.
+            let label = if change.action == Action::Remove {
+                "removing"
+            } else {
+                "replacing"
+            };
             match before {
-                Some(node) => self.former("replacing", node),
-                None => self.row("replacing", "nothing: it was not set before"),
+                Some(node) => self.former(label, node),
+                None => self.row(label, "nothing: it was not set before"),
             }
         }
         let untouched = found.changes.is_empty() && found.inside.is_empty();
