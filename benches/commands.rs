@@ -1,12 +1,15 @@
 #![allow(unsafe_code)] // one wait4 call to read each child's peak memory
 
-//! Benchmark of `journeyc check` as whole processes, on synthetic journeys of
-//! three sizes and on the shipped example.
+//! Benchmark of journeyc's commands as whole processes, on synthetic
+//! journeys of three sizes and on the shipped example: `check` (human and
+//! SARIF output), `check` of a segment overlay on each synthetic journey,
+//! `build` with every target, and `diff` against a version one percent
+//! larger.
 //!
-//! Run with `cargo bench --bench check`. It writes the synthetic journeys to
-//! `target/bench-journeys/`, runs the release binary several times on each,
-//! and prints the median wall time and the peak resident memory of the child
-//! processes. Nothing here asserts a time: the figures are for people.
+//! Run with `cargo bench --bench commands`. It writes the synthetic journeys
+//! to `target/bench-journeys/`, runs the release binary several times on
+//! each, and prints the median wall time and the peak resident memory of the
+//! child processes. Nothing here asserts a time: the figures are for people.
 
 #[path = "../tests/support/synth.rs"]
 mod synth;
@@ -20,42 +23,64 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = root.join("target/bench-journeys");
 
-    let mut cases: Vec<(String, PathBuf)> = vec![(
+    // (label, journey, the journey one percent larger, an overlay of it)
+    let mut cases: Vec<(String, PathBuf, Option<(PathBuf, PathBuf)>)> = vec![(
         "example (examples/msp-finance)".into(),
         root.join("examples/msp-finance"),
+        None,
     )];
     for (label, touchpoints) in [("small", 20), ("medium", 4_000), ("large", 100_000)] {
-        let dir = out.join(label);
-        std::fs::create_dir_all(&dir).expect("create bench directory");
         let text = synth::generate(touchpoints);
-        let file = dir.join("synthetic.journey.yaml");
-        std::fs::write(&file, &text).expect("write synthetic journey");
+        let dir = write_journey(&out.join(label), &text);
+        let grown = write_journey(
+            &out.join(format!("{label}-grown")),
+            &synth::generate(touchpoints + touchpoints / 100),
+        );
+        let overlay = out.join(format!("{label}-overlay"));
+        std::fs::create_dir_all(&overlay).expect("create bench directory");
+        std::fs::write(
+            overlay.join("overlay.journey.yaml"),
+            format!("overlay: {{ base: ../{label} }}\n{OVERLAY}"),
+        )
+        .expect("write overlay");
         cases.push((
             format!(
                 "{label} ({touchpoints} touchpoints, {} KB)",
                 text.len() / 1024
             ),
             dir,
+            Some((grown, overlay)),
         ));
     }
 
     let build_out = out.join("out");
     println!(
-        "{:<8} {:<44} {:>10} {:>10} {:>10}",
+        "{:<22} {:<44} {:>10} {:>10} {:>10}",
         "command", "journey", "median", "fastest", "peak RSS"
     );
-    for command in ["check", "build"] {
-        for (label, dir) in &cases {
-            let runs = if label.starts_with("large") { 3 } else { 10 };
-            let mut times = Vec::new();
-            let mut peak_kb = 0;
-            for _ in 0..runs {
-                let mut cmd = Command::new(&binary);
-                cmd.arg(command).arg(dir).env("NO_COLOR", "1");
-                cmd.stdout(std::process::Stdio::null());
-                if command == "build" {
+    for command in [
+        "check",
+        "check --format sarif",
+        "check (overlay)",
+        "build",
+        "diff",
+    ] {
+        for (label, dir, variants) in &cases {
+            let mut cmd = Command::new(&binary);
+            cmd.env("NO_COLOR", "1").stdout(std::process::Stdio::null());
+            match (command, variants) {
+                ("check", _) => {
+                    cmd.arg("check").arg(dir);
+                }
+                ("check --format sarif", _) => {
+                    cmd.args(["check", "--format", "sarif"]).arg(dir);
+                }
+                ("check (overlay)", Some((_, overlay))) => {
+                    cmd.arg("check").arg(overlay);
+                }
+                ("build", _) => {
                     // Every target, so each emitter is measured.
-                    cmd.arg("--out").arg(&build_out);
+                    cmd.arg("build").arg(dir).arg("--out").arg(&build_out);
                     for target in [
                         "hubspot",
                         "salesforce",
@@ -67,6 +92,15 @@ fn main() {
                         cmd.arg("--target").arg(target);
                     }
                 }
+                ("diff", Some((grown, _))) => {
+                    cmd.arg("diff").arg("--against").arg(dir).arg(grown);
+                }
+                _ => continue,
+            }
+            let runs = if label.starts_with("large") { 3 } else { 10 };
+            let mut times = Vec::new();
+            let mut peak_kb = 0;
+            for _ in 0..runs {
                 let (elapsed, peak, ok) = run_once(&mut cmd);
                 assert!(ok, "journeyc {command} failed on {label}");
                 times.push(elapsed);
@@ -74,7 +108,7 @@ fn main() {
             }
             times.sort();
             println!(
-                "{:<8} {:<44} {:>10} {:>10} {:>7} MB",
+                "{:<22} {:<44} {:>10} {:>10} {:>7} MB",
                 command,
                 label,
                 fmt(times[times.len() / 2]),
@@ -83,6 +117,33 @@ fn main() {
             );
         }
     }
+}
+
+/// What the benchmark overlays change in their base: one field, one new
+/// touchpoint. Merging still reads and rebuilds the whole base.
+const OVERLAY: &str = "journey: { id: synthetic-variant, name: Variant, owner: owner-0 }
+update:
+  touchpoints:
+    - { id: touchpoint-1, owner: owner-2 }
+add:
+  touchpoints:
+    - id: touchpoint-variant
+      name: Touchpoint of the variant
+      stage: onboarding
+      function: service
+      artifact: Variant report
+      owner: owner-1
+      system: psa
+      event: event-1
+      primary_role: cfo
+      heat: { pain: 1, delight: 1, moment_of_truth: 1 }
+";
+
+/// Write one synthetic journey file into `dir`; returns `dir`.
+fn write_journey(dir: &Path, text: &str) -> PathBuf {
+    std::fs::create_dir_all(dir).expect("create bench directory");
+    std::fs::write(dir.join("synthetic.journey.yaml"), text).expect("write synthetic journey");
+    dir.to_path_buf()
 }
 
 /// Run a command to completion; its wall time, its own peak resident
