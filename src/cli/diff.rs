@@ -164,7 +164,16 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         (old, new)
     };
 
-    let rows = compare(&old, &new);
+    let mut rows = compare(&old, &new);
+    if args.format == DiffFormat::Github {
+        // GitHub places an annotation by its path from the repository
+        // root, wherever journeyc runs.
+        for row in &mut rows {
+            if row.version == Some(diff::Version::New) {
+                row.file = row.file.as_deref().map(|f| policy.relative_uri(f));
+            }
+        }
+    }
     let text = match args.format {
         DiffFormat::Human => format::human(&rows),
         DiffFormat::Json => format::json(&rows),

@@ -30,7 +30,7 @@ use super::checks::*;
 use super::journey::pair;
 use super::{Change, Check, Place, Side};
 use crate::build::Artifact;
-use crate::model::{FieldType, Id, Journey, Product};
+use crate::model::{FieldType, Id, Journey, Product, System};
 use crate::source::Span;
 
 /// What a fact is about; decides the checks that report its changes.
@@ -69,9 +69,12 @@ pub fn compare(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
     let before = facts(old.artifacts);
     let after = facts(new.artifacts);
     let subs = substitutions(old.journey, new.journey);
+    let (new_names, old_names) = (names(new.journey), names(old.journey));
     let locator = Locator {
-        new: names(new.journey),
-        old: names(old.journey),
+        new_words: words(&new_names),
+        old_words: words(&old_names),
+        new: new_names,
+        old: old_names,
     };
     let mut out = Vec::new();
 
@@ -90,7 +93,7 @@ pub fn compare(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
                     ),
                 )
                 .in_artifact(group.clone());
-                change.place = system_place(old.journey, group).map(Place::old);
+                change.place = system_place(old.journey, new.journey, group).map(Place::old);
                 out.push(change);
             }
             (None, Some(_)) => {
@@ -104,7 +107,7 @@ pub fn compare(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
                     ),
                 )
                 .in_artifact(group.clone());
-                change.place = system_place(new.journey, group).map(Place::new);
+                change.place = system_place(new.journey, old.journey, group).map(Place::new);
                 out.push(change);
             }
             (Some(b), Some(a)) => {
@@ -137,7 +140,7 @@ pub fn compare(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
 /// What the comparison of one group needs.
 struct Context<'c> {
     group: &'c str,
-    subs: &'c [(String, String)],
+    subs: &'c [Substitution],
     locator: &'c Locator,
     out: &'c mut Vec<Change>,
 }
@@ -184,7 +187,8 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
     let old_keys: BTreeSet<&str> = before.iter().map(|f| f.key.as_str()).collect();
     let new_keys: BTreeSet<&str> = after.iter().map(|f| f.key.as_str()).collect();
     let removed: Vec<&Fact> = dedup(before.iter().filter(|f| !new_keys.contains(f.key.as_str())));
-    let mut added: Vec<&Fact> = dedup(after.iter().filter(|f| !old_keys.contains(f.key.as_str())));
+    let added: Vec<&Fact> = dedup(after.iter().filter(|f| !old_keys.contains(f.key.as_str())));
+    let mut unpaired = Unpaired::new(added.iter().map(|f| f.key.as_str()).collect());
     let (check_added, check_removed, check_renamed) = checks_for(kind);
 
     let mut pairs: Vec<(&Fact, &Fact)> = Vec::new();
@@ -193,12 +197,12 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
         // different name in the same place is a rename, whatever the
         // journey declares.
         let once = matches!(kind, Kind::Pipeline | Kind::Template);
-        let found = added
-            .iter()
-            .position(|new| once || renamed(&old.key, &new.key, cx.subs));
+        let found = unpaired
+            .take_renamed(&old.key, cx.subs)
+            .or_else(|| if once { unpaired.take_first() } else { None });
         match found {
             Some(i) => {
-                let new = added.remove(i);
+                let new = added[i];
                 pairs.push((old, new));
                 let check = if kind == Kind::Template {
                     &PSA_TEMPLATE_RENAMED
@@ -222,7 +226,7 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
             ),
         }
     }
-    for new in added {
+    for new in unpaired.rest().map(|i| added[i]) {
         cx.push(
             check_added,
             &new.key,
@@ -235,9 +239,13 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
     if kind != Kind::Property {
         return;
     }
+    let mut by_key: BTreeMap<&str, &Fact> = BTreeMap::new();
+    for fact in after {
+        by_key.entry(fact.key.as_str()).or_insert(fact);
+    }
     let mut same: Vec<(&Fact, &Fact)> = before
         .iter()
-        .filter_map(|o| after.iter().find(|n| n.key == o.key).map(|n| (o, n)))
+        .filter_map(|o| by_key.get(o.key.as_str()).map(|n| (o, *n)))
         .collect();
     same.extend(pairs);
     for (old, new) in same {
@@ -261,12 +269,13 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
 fn picklist(cx: &mut Context<'_>, old: &Fact, new: &Fact) {
     let old_values: BTreeSet<&str> = old.values.iter().map(String::as_str).collect();
     let new_values: BTreeSet<&str> = new.values.iter().map(String::as_str).collect();
-    let mut added: Vec<&str> = new
+    let added: Vec<&str> = new
         .values
         .iter()
         .map(String::as_str)
         .filter(|v| !old_values.contains(v))
         .collect();
+    let mut unpaired = Unpaired::new(added.clone());
     let removed: Vec<&str> = old
         .values
         .iter()
@@ -276,9 +285,9 @@ fn picklist(cx: &mut Context<'_>, old: &Fact, new: &Fact) {
     let property = &new.key;
     for value in removed {
         let key = format!("{property} = {value}");
-        match added.iter().position(|a| renamed(value, a, cx.subs)) {
+        match unpaired.take_renamed(value, cx.subs) {
             Some(i) => {
-                let to = added.remove(i);
+                let to = added[i];
                 cx.push(
                     &PICKLIST_VALUE_RENAMED,
                     &format!("{property} = {value} → {to}"),
@@ -304,7 +313,7 @@ fn picklist(cx: &mut Context<'_>, old: &Fact, new: &Fact) {
             ),
         }
     }
-    for value in added {
+    for value in unpaired.rest().map(|i| added[i]) {
         cx.push(
             &PICKLIST_VALUE_ADDED,
             &format!("{property} = {value}"),
@@ -325,7 +334,8 @@ fn what(kind: Kind) -> &'static str {
         Kind::Property => "the CRM property",
         Kind::Pipeline => "the deal pipeline",
         Kind::PipelineStage => "the pipeline stage",
-        Kind::Template | Kind::Task => "the PSA item",
+        Kind::Template => "the PSA template",
+        Kind::Task => "the PSA item",
         Kind::TrackedEvent => "the tracked event",
     }
 }
@@ -342,7 +352,11 @@ fn removed_message(kind: Kind, fact: &Fact) -> String {
             "the stage \"{key}\" is gone from the pipeline: open deals in it must be moved to \
              another stage before the new pipeline is imported"
         ),
-        Kind::Template | Kind::Task => format!(
+        Kind::Template => format!(
+            "the template \"{key}\" is no longer generated: projects and tickets already \
+             created from it keep their items; retire it in the PSA once no open project uses it"
+        ),
+        Kind::Task => format!(
             "\"{key}\" is gone from the template: projects and tickets already created keep it; \
              reports or automations that look for it by name stop matching"
         ),
@@ -408,27 +422,91 @@ fn normalize(text: &str) -> String {
     out
 }
 
-/// Whether `new` is `old` with one declared rename applied.
-fn renamed(old: &str, new: &str, subs: &[(String, String)]) -> bool {
-    let (old, new) = (
-        format!("_{}_", normalize(old)),
-        format!("_{}_", normalize(new)),
-    );
-    old == new
-        || subs.iter().any(|(from, to)| {
-            let from = format!("_{from}_");
-            old.contains(&from) && old.replace(&from, &format!("_{to}_")) == new
-        })
+/// A declared rename as whole words of normalized names: `_old_` and
+/// `_new_`, so that `qualified` is never found inside `unqualified`.
+type Substitution = (String, String);
+
+/// The normalized spellings a name may have in the new version: itself, and
+/// itself with each declared rename it contains applied.
+fn spellings(old: &str, subs: &[Substitution]) -> Vec<String> {
+    let padded = format!("_{}_", normalize(old));
+    let mut out = vec![padded.clone()];
+    for (from, to) in subs {
+        if padded.contains(from.as_str()) {
+            out.push(padded.replace(from.as_str(), to));
+        }
+    }
+    out
 }
 
-/// Old → new names (normalized) of every item paired across the versions
+/// Whether `new` is `old` with one declared rename applied.
+#[cfg(test)]
+fn renamed(old: &str, new: &str, subs: &[Substitution]) -> bool {
+    let new = format!("_{}_", normalize(new));
+    spellings(old, subs).contains(&new)
+}
+
+/// The names added in the new version that are not paired with a removed
+/// one yet, looked up by their normalized spelling so that pairing stays
+/// linear in the number of names.
+struct Unpaired<'n> {
+    names: Vec<&'n str>,
+    taken: Vec<bool>,
+    by_spelling: BTreeMap<String, Vec<usize>>,
+}
+
+impl<'n> Unpaired<'n> {
+    fn new(names: Vec<&'n str>) -> Unpaired<'n> {
+        let mut by_spelling: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            by_spelling
+                .entry(format!("_{}_", normalize(name)))
+                .or_default()
+                .push(i);
+        }
+        Unpaired {
+            taken: vec![false; names.len()],
+            names,
+            by_spelling,
+        }
+    }
+
+    /// The first unpaired name that is `old` renamed, now taken.
+    fn take_renamed(&mut self, old: &str, subs: &[Substitution]) -> Option<usize> {
+        for spelling in spellings(old, subs) {
+            let Some(candidates) = self.by_spelling.get(&spelling) else {
+                continue;
+            };
+            if let Some(&i) = candidates.iter().find(|i| !self.taken[**i]) {
+                self.taken[i] = true;
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The first unpaired name, now taken.
+    fn take_first(&mut self) -> Option<usize> {
+        let i = self.taken.iter().position(|t| !t)?;
+        self.taken[i] = true;
+        Some(i)
+    }
+
+    /// The names never taken, in their order.
+    fn rest(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.names.len()).filter(|i| !self.taken[*i])
+    }
+}
+
+/// Old → new names (normalized, as whole words) of every item paired
+/// across the versions
 /// whose id or name changed.
-fn substitutions(old: &Journey, new: &Journey) -> Vec<(String, String)> {
+fn substitutions(old: &Journey, new: &Journey) -> Vec<Substitution> {
     let mut subs = BTreeSet::new();
     let mut add = |a: &str, b: &str| {
         let (a, b) = (normalize(a), normalize(b));
         if a != b && !a.is_empty() {
-            subs.insert((a, b));
+            subs.insert((format!("_{a}_"), format!("_{b}_")));
         }
     };
     let stages = pair(
@@ -548,6 +626,10 @@ fn names(journey: &Journey) -> Names {
 struct Locator {
     new: Names,
     old: Names,
+    /// Each version's names as whole words (`_name_`), longest first, to
+    /// find the id inside a generated name.
+    new_words: Vec<(String, Span)>,
+    old_words: Vec<(String, Span)>,
 }
 
 impl Locator {
@@ -563,17 +645,27 @@ impl Locator {
             return Some(Place::old(*span));
         }
         let padded = format!("_{key}_");
-        let part = |names: &Names| {
-            names
+        let part = |words: &[(String, Span)]| {
+            words
                 .iter()
-                .filter(|(name, _)| padded.contains(&format!("_{name}_")))
-                .max_by_key(|(name, _)| name.len())
+                .find(|(word, _)| padded.contains(word.as_str()))
                 .map(|(_, span)| *span)
         };
-        part(&self.new)
+        part(&self.new_words)
             .map(Place::new)
-            .or_else(|| part(&self.old).map(Place::old))
+            .or_else(|| part(&self.old_words).map(Place::old))
     }
+}
+
+/// Names as whole words, longest first (then alphabetically).
+fn words(names: &Names) -> Vec<(String, Span)> {
+    let mut words: Vec<(String, Span)> = names
+        .iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, span)| (format!("_{name}_"), *span))
+        .collect();
+    words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    words
 }
 
 /// The product a generated file or folder is loaded into, by its top
@@ -610,16 +702,19 @@ fn generated(group: &str) -> String {
     }
 }
 
-/// The system of a journey whose product a generated group is for: a
-/// target is built because the journey names such a system, so adding or
-/// removing the system is what adds or removes the group.
-fn system_place(journey: &Journey, group: &str) -> Option<Span> {
+/// The system of `journey` whose product a generated group is for, when
+/// `other` (the other version) has no system of that product: a target is
+/// built because the journey names such a system, so adding or removing the
+/// system is what added or removed the group. A group that comes and goes
+/// with the journey's content (the delivery tasks when there are delivery
+/// touchpoints) has no such place.
+fn system_place(journey: &Journey, other: &Journey, group: &str) -> Option<Span> {
     let product = product(group)?;
-    journey
-        .systems
-        .iter()
-        .find(|s| s.product.value == product)
-        .map(|s| s.id.span)
+    let has = |s: &&System| s.product.value == product;
+    if other.systems.iter().any(|s| has(&s)) {
+        return None;
+    }
+    journey.systems.iter().find(has).map(|s| s.id.span)
 }
 
 /// A short name for a group of facts, used in subjects.
@@ -830,7 +925,7 @@ mod tests {
 
     #[test]
     fn a_rename_substitutes_whole_words_only() {
-        let subs = vec![("qualified".to_owned(), "qualification".to_owned())];
+        let subs = vec![("_qualified_".to_owned(), "_qualification_".to_owned())];
         assert!(renamed(
             "msp_qualified_entry_date",
             "msp_qualification_entry_date",

@@ -170,3 +170,33 @@ fn an_unknown_revision_exits_2_with_a_helpful_message() {
          with `fetch-depth: 0`)\n"
     );
 }
+
+#[test]
+fn annotations_name_files_from_the_repository_root() {
+    let at = "journeys/finance";
+    let repo = repository("diff-git-subdir", &case_files("stage-removed", "old", at));
+    for (path, text) in case_files("stage-removed", "new", at) {
+        repo.write(&path, text);
+    }
+    // Run from a subdirectory, as a workflow step with a working directory
+    // would.
+    let run = journeyc(
+        &repo.path().join("journeys"),
+        &["diff", "--against", "HEAD", "finance", "--format", "github"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "::notice file=journeys/finance/stages.journey.yaml,line=27,col=13,\
+             title=journeyc diff (transition-added)::"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("(was at HEAD:journeys/finance/stages.journey.yaml:32)"),
+        "{}",
+        run.stdout
+    );
+}
