@@ -128,7 +128,14 @@ fn check_layered(sources: &SourceSet, files: &[FileId], early: Vec<Diagnostic>) 
     }
 
     let first_file = files.first().copied().unwrap_or_default();
-    finish(parts, first_file, diagnostics, structural_errors)
+    let mut checked = finish(parts, first_file, diagnostics, structural_errors);
+    // A finding in the base about an item the overlay removed also points
+    // at the removal: the base itself looks right to its reader.
+    if let Some(journey) = &checked.journey {
+        let index = resolve::Index::build(journey);
+        overlay::explain_removals(&merged.changes, &index, &mut checked.diagnostics);
+    }
+    checked
 }
 
 /// Assemble the parts and, when nothing structural is wrong, run the rules.

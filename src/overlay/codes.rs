@@ -31,7 +31,8 @@ overlay_code!(
     r#"## What it checks
 Every id listed under `replace`, `update` or `remove` in an overlay must name
 an item of that section in the base journey, and a section under `update`
-must exist in the base.
+must exist in the base. An item the overlay itself adds is not in the base:
+its fields are written in its `add:` entry.
 
 ## Why
 An overlay that names an id the base does not have changes nothing. If that
@@ -117,7 +118,8 @@ overlay_code!(
     "overlays name each other as bases in a loop, or the chain is too long",
     r#"## What it checks
 A base may itself be an overlay, but following the bases must end at a plain
-journey within 8 steps, without coming back to a journey already on the way.
+journey without coming back to a journey already on the way, and the chain
+may hold at most 8 journeys, the plain one at the bottom included.
 
 ## Why
 A loop has no journey at its bottom to start from. A very long chain is

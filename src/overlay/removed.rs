@@ -5,7 +5,8 @@
 //! reported where the name is written, in the base, as it should be. On its
 //! own it would say "define it under `events`", although the base does
 //! define it; the reader needs to learn that an overlay removed it, and
-//! where. [`explain_removals`] adds that place and says what to do instead.
+//! where. [`explain_removals`] adds that place and says what to do instead;
+//! `check_journey` runs it on the findings of every overlay journey.
 
 use std::collections::HashMap;
 
@@ -14,8 +15,6 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::resolve::{Index, Reference};
 use crate::source::Span;
 
-// FIXME: not called yet; `check_layered` in src/lib.rs must run it on the
-// findings once the rules have run (the owner of lib.rs has the patch).
 /// Point every finding at an unresolved reference to an item an overlay
 /// removed also at the removal, with help that names both ways out.
 /// `index` is the merged journey's; findings at other places are left as
@@ -63,7 +62,6 @@ pub fn explain_removals(changes: &[Change], index: &Index, diagnostics: &mut [Di
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::*;
     use crate::source::{SourceFile, SourceSet};
 
     #[test]
@@ -78,11 +76,8 @@ mod tests {
             "journey: { id: j, name: J, owner: dana }\nowners:\n  - { id: dana, name: Dana }\n  - { id: sam, name: Sam }\ntouchpoints:\n  - { id: qbr, name: QBR, owner: sam }\n".to_owned(),
         ));
         let files = [overlay, base];
-        let merged = crate::overlay::merge(&sources, &files, &[]);
-        let mut checked = crate::check_journey(&sources, &files, Vec::new());
-        let journey = checked.journey.take().unwrap();
-        let index = Index::build(&journey);
-        explain_removals(&merged.changes, &index, &mut checked.diagnostics);
+        // `check_journey` explains removals itself.
+        let checked = crate::check_journey(&sources, &files, Vec::new());
 
         let finding = checked
             .diagnostics
