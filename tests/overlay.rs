@@ -187,6 +187,31 @@ fn a_directory_of_a_base_and_its_overlay_checks_both() {
         "{}",
         run.stdout
     );
+
+    // A mistake in the base belongs to both journeys but is one mistake:
+    // it is reported once, and the base's files are counted once.
+    let committee = repo.path().join("journeys/finance/committee.journey.yaml");
+    let text = std::fs::read_to_string(&committee).unwrap();
+    std::fs::write(&committee, text.replacen("owner: sam", "owner: nobody", 1)).unwrap();
+    let run = journeyc(repo.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let found = positions(&run.stdout);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|p| p.contains("committee.journey.yaml"))
+            .count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    let base_files = std::fs::read_dir(fixtures().join("base")).unwrap().count();
+    assert!(
+        run.stdout
+            .contains(&format!("checked 2 journeys ({} files)", base_files + 1)),
+        "{}",
+        run.stdout
+    );
 }
 
 // ------------------------------------------------------ overlay codes

@@ -6,6 +6,7 @@
 //! severity of each finding before it is printed, so the output, the exit
 //! code and `--fail-on` all see the same findings.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use journeyc::report::{self, Finding};
@@ -57,24 +58,31 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let journeys = discover(&paths)?;
     let style = super::style_for_stdout();
 
+    let uri_of = |name: &str| policy.relative_uri(name);
     let mut findings: Vec<Finding> = Vec::new();
-    let mut file_count = 0;
+    // A base journey checked in the same run as its overlay is read twice;
+    // its files count once and its findings are reported once.
+    let mut files_seen: HashSet<String> = HashSet::new();
+    let mut findings_seen: HashSet<FindingKey> = HashSet::new();
     let mut notes = Vec::new();
     for journey in &journeys {
         let (sources, early) = read_journey(journey)?;
-        file_count += sources.len();
+        files_seen.extend(sources.iter().map(|(_, file)| uri_of(&file.name)));
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
         let checked = journeyc::check_journey(&sources, &ids, early);
         let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
+        let (diagnostics, new_findings): (Vec<_>, Vec<_>) = diagnostics
+            .into_iter()
+            .map(|d| {
+                let finding = Finding::new(&sources, &d, &uri_of);
+                (d, finding)
+            })
+            .filter(|(_, finding)| findings_seen.insert(FindingKey::of(finding)))
+            .unzip();
         if args.format == Format::Human {
             print_diagnostics(&sources, &diagnostics, style);
         }
-        let uri_of = |name: &str| policy.relative_uri(name);
-        findings.extend(
-            diagnostics
-                .iter()
-                .map(|d| Finding::new(&sources, d, &uri_of)),
-        );
+        findings.extend(new_findings);
         if checked.rules_skipped {
             notes.push(format!(
                 "note: the rules were not run on `{}` because its files have structural errors; fix those first",
@@ -88,7 +96,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             for note in &notes {
                 println!("{note}");
             }
-            println!("{}", summary(journeys.len(), file_count, &findings));
+            println!("{}", summary(journeys.len(), files_seen.len(), &findings));
         }
         machine => {
             // stdout holds one document; the notes go beside it.
@@ -97,7 +105,9 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             }
             let text = match machine {
                 Format::Json => report::json::render(&findings),
-                Format::Github => report::github::render(&findings, journeys.len(), file_count),
+                Format::Github => {
+                    report::github::render(&findings, journeys.len(), files_seen.len())
+                }
                 Format::Sarif | Format::Human => report::sarif::render(&findings),
             };
             print!("{text}");
@@ -137,6 +147,31 @@ fn paths_to_check(given: &[PathBuf], policy: &Policy) -> Vec<PathBuf> {
         }
     }
     paths
+}
+
+/// What makes two findings the same: place, code and wording.
+#[derive(PartialEq, Eq, Hash)]
+struct FindingKey {
+    uri: String,
+    start: (u32, u32),
+    end: (u32, u32),
+    code: &'static str,
+    message: String,
+    label: String,
+}
+
+impl FindingKey {
+    fn of(finding: &Finding) -> FindingKey {
+        let place = &finding.place;
+        FindingKey {
+            uri: place.uri.clone(),
+            start: (place.line, place.column),
+            end: (place.end_line, place.end_column),
+            code: finding.code.code,
+            message: finding.message.clone(),
+            label: finding.label.clone(),
+        }
+    }
 }
 
 fn same_path(a: &Path, b: &Path) -> bool {
