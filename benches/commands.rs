@@ -23,8 +23,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = root.join("target/bench-journeys");
 
-    // (label, journey, the journey one percent larger, an overlay of it)
-    let mut cases: Vec<(String, PathBuf, Option<(PathBuf, PathBuf)>)> = vec![(
+    let mut cases: Vec<(String, PathBuf, Option<Variants>)> = vec![(
         "example (examples/msp-finance)".into(),
         root.join("examples/msp-finance"),
         None,
@@ -118,6 +117,10 @@ fn main() {
         }
     }
 }
+
+/// Beside a synthetic journey: the same journey one percent larger (what
+/// `diff` compares it with) and an overlay of it.
+type Variants = (PathBuf, PathBuf);
 
 /// What the benchmark overlays change in their base: one field, one new
 /// touchpoint. Merging still reads and rebuilds the whole base.
