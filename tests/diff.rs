@@ -294,3 +294,11 @@ fn list_checks_prints_the_catalogue() {
         assert!(line.ends_with(check.summary), "{line}");
     }
 }
+
+#[test]
+fn the_output_is_the_same_on_every_run() {
+    let laid = case("trigger-becomes-a-pick-list");
+    let first = laid.diff(&["--format", "json"]);
+    let again = laid.diff(&["--format", "json"]);
+    assert_eq!(first.stdout, again.stdout);
+}

@@ -70,8 +70,18 @@ pub fn human(rows: &[Row]) -> String {
     out
 }
 
-/// A JSON array of changes, one object per change with every key present
-/// (`null` when not applicable).
+/// A JSON array of changes in the order of the other formats, one object
+/// per change with every key present, keys sorted:
+///
+/// - `id`: the check id (`journeyc diff --list-checks`), `level`:
+///   `breaking`, `warning` or `info`, `journey`: the `journey.id`;
+/// - `subject`: what changed, `message`: what it means;
+/// - `file`, `line`, `column` (1-based) and `version` (`old` or `new`):
+///   where the item is written, in the new version unless it was removed;
+///   all four `null` when the change has no place in a journey file;
+/// - `artifact`: the generated file or folder the change is in, or `null`.
+///
+/// Tests (`tests/diff/harness.rs`) hold every change to this shape.
 pub fn json(rows: &[Row]) -> String {
     let values: Vec<serde_json::Value> = rows
         .iter()
