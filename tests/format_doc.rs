@@ -6,13 +6,22 @@ use journeyc::source::{SourceFile, SourceSet};
 /// The line that marks the checked example in the document.
 const MARKER: &str = "<!-- checked-example -->";
 
+/// The line that marks the overlay example, checked as an overlay of
+/// `examples/msp-finance`.
+const OVERLAY_MARKER: &str = "<!-- checked-overlay-example -->";
+
 /// The first ```yaml fenced block after the line holding [`MARKER`], with
 /// the line number in `doc` of its first line.
 fn checked_example(doc: &str) -> Option<(usize, String)> {
+    block_after(doc, MARKER)
+}
+
+/// The first ```yaml fenced block after the line holding `marker`.
+fn block_after(doc: &str, marker: &str) -> Option<(usize, String)> {
     let mut lines = doc
         .lines()
         .enumerate()
-        .skip_while(|(_, line)| !line.contains(MARKER));
+        .skip_while(|(_, line)| !line.contains(marker));
     lines.next()?;
     let (fence, _) = lines.find(|(_, line)| line.trim_start().starts_with("```yaml"))?;
     let mut block = String::new();
@@ -52,6 +61,48 @@ fn annotated_example_in_format_reference_passes_check() {
     assert!(
         !checked.rules_skipped,
         "the rules did not run on the example"
+    );
+}
+
+#[test]
+fn overlay_example_in_format_reference_passes_check() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = std::fs::read_to_string(format!("{root}/docs/format.md")).expect("docs/format.md");
+    let (first_line, example) = block_after(&doc, OVERLAY_MARKER)
+        .expect("docs/format.md has a closed ```yaml block after the overlay marker");
+
+    // The layout the example's `base:` expects: the overlay two folders
+    // below a copy of the finance example.
+    let mut sources = SourceSet::new();
+    let mut files = vec![sources.add(SourceFile::new(
+        "journeys/segments/clinics/overlay.journey.yaml",
+        example,
+    ))];
+    let mut base: Vec<_> = std::fs::read_dir(format!("{root}/examples/msp-finance"))
+        .expect("the finance example")
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    base.sort();
+    for path in base {
+        let name = path
+            .file_name()
+            .expect("file name")
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(&path).expect("example file");
+        files.push(sources.add(SourceFile::new(format!("journeys/finance/{name}"), text)));
+    }
+    let checked = journeyc::check_journey(&sources, &files, Vec::new());
+
+    let problems: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| journeyc::render::concise(&sources, d))
+        .collect();
+    assert!(
+        problems.is_empty() && !checked.rules_skipped,
+        "the overlay example in docs/format.md (from line {first_line}) has problems:\n{}",
+        problems.join("\n")
     );
 }
 
