@@ -302,3 +302,25 @@ fn the_output_is_the_same_on_every_run() {
     let again = laid.diff(&["--format", "json"]);
     assert_eq!(first.stdout, again.stdout);
 }
+
+#[test]
+fn a_directory_compared_with_itself_has_no_changes() {
+    let laid = case("stage-renamed");
+    let run = support::journeyc(laid.dir.path(), &["diff", "--against", "new", "new"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "no changes\n");
+}
+
+#[test]
+fn the_old_copy_is_not_a_new_journey_when_run_above_it() {
+    // With no paths, the current directory holds both `old/` and `new/`:
+    // the journeys under `--against` are the old version only.
+    let run = case("stage-renamed").diff_in_place(&["--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let ids: Vec<String> = harness::changes(&run)
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.contains(&"stage-renamed".to_owned()), "{ids:?}");
+    assert!(!ids.iter().any(|id| id.starts_with("journey-")), "{ids:?}");
+}

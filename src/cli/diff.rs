@@ -114,12 +114,21 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         let old = discover(std::slice::from_ref(&old_root))?;
         let mut new = discover(&new_paths)?;
         // `journeyc diff --against old-copy/` run above the copy must not
-        // count the old journeys as new ones.
+        // count the old journeys as new ones; but a path named on the
+        // command line inside the copy (or the copy itself, to compare a
+        // directory with itself) is meant.
         if let Ok(old_full) = old_root.canonicalize() {
+            let named_inside: Vec<PathBuf> = new_paths
+                .iter()
+                .filter_map(|p| p.canonicalize().ok())
+                .filter(|p| p.starts_with(&old_full))
+                .collect();
             new.retain(|j| {
-                !j.files
-                    .iter()
-                    .any(|f| f.canonicalize().is_ok_and(|f| f.starts_with(&old_full)))
+                !j.files.iter().any(|f| {
+                    f.canonicalize().is_ok_and(|f| {
+                        f.starts_with(&old_full) && !named_inside.iter().any(|p| f.starts_with(p))
+                    })
+                })
             });
         }
         (

@@ -90,6 +90,14 @@ impl Laid {
         Laid { dir }
     }
 
+    /// Run `journeyc diff --against old` with no paths (the whole
+    /// directory, holding both versions) and more arguments.
+    pub fn diff_in_place(&self, more: &[&str]) -> Run {
+        let mut args = vec!["diff", "--against", "old"];
+        args.extend_from_slice(more);
+        journeyc(self.dir.path(), &args)
+    }
+
     /// Run `journeyc diff --against old new` with more arguments.
     pub fn diff(&self, more: &[&str]) -> Run {
         let mut args = vec!["diff", "--against", "old", "new"];
