@@ -224,9 +224,13 @@ fn compare_kind(cx: &mut Context<'_>, kind: Kind, before: &[Fact], after: &[Fact
                 &CRM_PROPERTY_TYPE_CHANGED,
                 &new.key,
                 format!(
-                    "`{}` changed type from {} to {}: the CRM does not convert stored values; \
-                     create a new property and copy the values over, or clear it before importing",
-                    new.key, old.detail, new.detail
+                    "the {word} `{}` changed type from {} to {}: the CRM does not convert stored \
+                     values; create a new {word} and copy the values over, or clear it before \
+                     importing",
+                    new.key,
+                    old.detail,
+                    new.detail,
+                    word = property_word(&new.path)
                 ),
                 &new.path,
                 &new.key,
@@ -299,9 +303,19 @@ fn dedup<'f>(facts: impl Iterator<Item = &'f Fact>) -> Vec<&'f Fact> {
     facts.filter(|f| seen.insert(f.key.as_str())).collect()
 }
 
-fn what(kind: Kind) -> &'static str {
+/// What the CRM calls a property: a Salesforce field, a HubSpot property.
+fn property_word(path: &str) -> &'static str {
+    if path.starts_with("salesforce/") {
+        "field"
+    } else {
+        "property"
+    }
+}
+
+fn what(kind: Kind, path: &str) -> &'static str {
     match kind {
-        Kind::Property => "the CRM property",
+        Kind::Property if path.starts_with("salesforce/") => "the Salesforce field",
+        Kind::Property => "the HubSpot property",
         Kind::Pipeline => "the deal pipeline",
         Kind::PipelineStage => "the pipeline stage",
         Kind::Template => "the PSA template",
@@ -314,8 +328,9 @@ fn removed_message(kind: Kind, fact: &Fact) -> String {
     let key = &fact.key;
     match kind {
         Kind::Property => format!(
-            "the property `{key}` is no longer generated: values stored in it stay on existing \
-             records but nothing updates them; move reports and workflows off it, then archive it"
+            "the {} `{key}` is no longer generated: values stored in it stay on existing \
+             records but nothing updates them; move reports and workflows off it, then archive it",
+            property_word(&fact.path)
         ),
         Kind::Pipeline => format!("the deal pipeline \"{key}\" is no longer generated"),
         Kind::PipelineStage => format!(
@@ -341,8 +356,9 @@ fn renamed_message(kind: Kind, old: &Fact, new: &Fact) -> String {
     let (from, to) = (&old.key, &new.key);
     match kind {
         Kind::Property => format!(
-            "the property `{from}` is now `{to}`: importing creates `{to}` empty; copy the values \
-             of `{from}` into it (or re-point the integration) before retiring `{from}`"
+            "the {} `{from}` is now `{to}`: importing creates `{to}` empty; copy the values of \
+             `{from}` into it (or re-point the integration) before retiring `{from}`",
+            property_word(&new.path)
         ),
         Kind::Pipeline => format!(
             "the deal pipeline \"{from}\" is now \"{to}\": rename the pipeline in the CRM \
@@ -370,7 +386,10 @@ fn renamed_message(kind: Kind, old: &Fact, new: &Fact) -> String {
 }
 
 fn added_message(kind: Kind, fact: &Fact) -> String {
-    format!("{} \"{}\" is new", what(kind), fact.key)
+    match kind {
+        Kind::Property => format!("{} `{}` is new", what(kind, &fact.path), fact.key),
+        _ => format!("{} \"{}\" is new", what(kind, &fact.path), fact.key),
+    }
 }
 
 /// The product a generated file or folder is loaded into, by its top
