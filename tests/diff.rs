@@ -324,3 +324,32 @@ fn the_old_copy_is_not_a_new_journey_when_run_above_it() {
     assert!(ids.contains(&"stage-renamed".to_owned()), "{ids:?}");
     assert!(!ids.iter().any(|id| id.starts_with("journey-")), "{ids:?}");
 }
+
+#[test]
+fn a_declared_rename_is_one_change_not_a_removal_and_an_addition() {
+    // Guards the blessed fixtures: whatever else a rename changes in the
+    // generated files, nothing is reported as removed or added.
+    for (name, renamed) in [
+        ("stage-renamed", "stage-renamed"),
+        ("committee-role-renamed", "committee-role-renamed"),
+        ("touchpoint-renamed", "touchpoint-renamed"),
+        ("event-renamed", "event-renamed"),
+        ("event-field-renamed", "event-field-renamed"),
+    ] {
+        let run = case(name).diff(&["--format", "json"]);
+        let ids: Vec<String> = harness::changes(&run)
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            ids.iter().filter(|id| *id == renamed).count(),
+            1,
+            "{name}: {ids:?}"
+        );
+        assert!(
+            !ids.iter()
+                .any(|id| id.ends_with("-removed") || id.ends_with("-added")),
+            "{name}: {ids:?}"
+        );
+    }
+}
