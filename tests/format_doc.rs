@@ -44,24 +44,30 @@ fn annotated_example_in_format_reference_passes_check() {
 
     let mut sources = SourceSet::new();
     let id = sources.add(SourceFile::new("example.journey.yaml", example));
-    let checked = journeyc::check_journey(&sources, &[id], Vec::new());
+    assert_checks_cleanly(&sources, &[id], "the checked example", first_line);
+}
 
+/// Check the files as one journey and fail with every problem found.
+fn assert_checks_cleanly(
+    sources: &SourceSet,
+    files: &[journeyc::source::FileId],
+    what: &str,
+    first_line: usize,
+) {
+    let checked = journeyc::check_journey(sources, files, Vec::new());
     let problems: Vec<String> = checked
         .diagnostics
         .iter()
-        .map(|d| journeyc::render::concise(&sources, d))
+        .map(|d| journeyc::render::concise(sources, d))
         .collect();
     assert!(
         problems.is_empty(),
-        "the checked example in docs/format.md has {} problem(s) \
+        "{what} in docs/format.md has {} problem(s) \
          (line 1 of the example is line {first_line} of docs/format.md):\n{}",
         problems.len(),
         problems.join("\n")
     );
-    assert!(
-        !checked.rules_skipped,
-        "the rules did not run on the example"
-    );
+    assert!(!checked.rules_skipped, "the rules did not run on {what}");
 }
 
 #[test]
@@ -92,18 +98,7 @@ fn overlay_example_in_format_reference_passes_check() {
         let text = std::fs::read_to_string(&path).expect("example file");
         files.push(sources.add(SourceFile::new(format!("journeys/finance/{name}"), text)));
     }
-    let checked = journeyc::check_journey(&sources, &files, Vec::new());
-
-    let problems: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .map(|d| journeyc::render::concise(&sources, d))
-        .collect();
-    assert!(
-        problems.is_empty() && !checked.rules_skipped,
-        "the overlay example in docs/format.md (from line {first_line}) has problems:\n{}",
-        problems.join("\n")
-    );
+    assert_checks_cleanly(&sources, &files, "the overlay example", first_line);
 }
 
 #[test]

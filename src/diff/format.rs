@@ -11,12 +11,10 @@ use std::fmt::Write;
 use serde_json::json;
 
 use super::{Level, Row, Version};
+use crate::report::github::{ANNOTATIONS_PER_KIND, escape_data, escape_property};
 
 /// GitHub refuses comments longer than this many characters.
 pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
-
-/// Annotations GitHub shows per kind (error, warning, notice) and step.
-pub const ANNOTATIONS_PER_KIND: usize = 10;
 
 /// `3 breaking, 1 warning, 2 info` (or `no changes`).
 pub fn counts(rows: &[Row]) -> String {
@@ -238,18 +236,6 @@ fn markdown_summary(rows: &[Row], limit: usize) -> String {
         );
     }
     out
-}
-
-/// `%`, CR and LF escaped, for the message of a workflow command.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// The message escaping plus `:` and `,`, for a property value.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Workflow annotations: breaking as errors, warnings as warnings, info as
