@@ -47,7 +47,11 @@ fn a_section_the_base_lacks_is_added() {
     assert_eq!(m.changes[0].action, Action::Add);
     assert_eq!(m.changes[0].path, ["segment"]);
     assert!(m.changes[0].before.is_none());
-    assert!(m.parts.iter().any(|(_, root)| root.get("segment").is_some()));
+    assert!(
+        m.parts
+            .iter()
+            .any(|(_, root)| root.get("segment").is_some())
+    );
 }
 
 #[test]
