@@ -346,6 +346,23 @@ fn a_configuration_that_is_not_toml_stops_the_run() {
 }
 
 #[test]
+fn a_configuration_that_is_not_utf8_is_reported_at_the_byte() {
+    // Latin-1 `é` (0xE9) where UTF-8 expects a two-byte sequence.
+    let tmp = repo("latin1", &["j"], None);
+    tmp.write("journeyc.toml", b"[rules]\nJC302 = \"w\xe9\"\n");
+    let run = check(&tmp, "", &["j"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("error[JC701]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("journeyc.toml:2:11: the file is not UTF-8 text"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn every_configuration_problem_is_reported_at_once() {
     let config = concat!(
         "journeys = [\"journeys\"]\n",

@@ -72,10 +72,26 @@ impl Policy {
             });
         };
 
-        let text = read_config(&name, &path)?;
+        let bytes = read_config(&name, &path)?;
         let root = path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
         let mut sources = SourceSet::new();
-        let file = sources.add(SourceFile::new(name.clone(), text));
+        // A file that is binary or not UTF-8 is one located problem, shown
+        // on a lossy copy of its text, like a journey file would be.
+        let file = sources.add(SourceFile::new(
+            name.clone(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+        if let Err(unreadable) = journeyc::load::decode(file, &bytes) {
+            let problem = Diagnostic {
+                code: &config::CONFIG_SYNTAX,
+                severity: config::CONFIG_SYNTAX.severity,
+                ..*unreadable
+            }
+            .with_help(
+                "save journeyc.toml as UTF-8 text (every editor offers this under \"Save as\")",
+            );
+            return Err(render_problems(&name, &sources, &[problem]));
+        }
         let text = sources.get(file).map_or("", |f| f.text.as_str());
         let (config, mut problems) = config::parse(file, text);
         let policy = Policy { root, cwd, config };
@@ -172,8 +188,9 @@ fn missing_journey(path: &str, span: Span) -> Diagnostic {
     )
 }
 
-/// Read the configuration file, refusing one that cannot be meant as one.
-fn read_config(name: &str, path: &Path) -> Result<String, String> {
+/// Read the bytes of the configuration file, refusing one too large to be
+/// meant as one.
+fn read_config(name: &str, path: &Path) -> Result<Vec<u8>, String> {
     let size = std::fs::metadata(path)
         .map_err(|e| format!("cannot read the configuration file `{name}`: {e}"))?
         .len();
@@ -183,10 +200,7 @@ fn read_config(name: &str, path: &Path) -> Result<String, String> {
             MAX_CONFIG_BYTES >> 10
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot read the configuration file `{name}`: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("the configuration file `{name}` is not UTF-8 text"))
+    std::fs::read(path).map_err(|e| format!("cannot read the configuration file `{name}`: {e}"))
 }
 
 /// Every problem of the configuration, rendered, under one headline.
