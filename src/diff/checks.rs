@@ -64,6 +64,8 @@ checks! {
     EVENT_ADDED, "event-added", Info, "a new event in the event schema";
     EVENT_REMOVED, "event-removed", Breaking, "an event is gone: whatever sends it breaks";
     EVENT_RENAMED, "event-renamed", Breaking, "an event has a new id (declared with `renamed_from`)";
+    EVENT_STAGE_CHANGED, "event-stage-changed", Warning, "an event belongs to another stage";
+    EVENT_SYSTEM_CHANGED, "event-system-changed", Warning, "an event is logged in another system";
     EVENT_FIELD_ADDED, "event-field-added", Info, "an event has a new optional field";
     REQUIRED_EVENT_FIELD_ADDED, "required-event-field-added", Warning, "an event has a new required field that every sender must fill";
     EVENT_FIELD_REMOVED, "event-field-removed", Breaking, "an event field is gone";

@@ -89,7 +89,7 @@ pub fn compare(old: &Journey, new: &Journey, artifacts: (&[Artifact], &[Artifact
     touchpoints(old, new, &stage_renames, &mut out);
     owners(old, new, &mut out);
     moments_of_truth(old, new, &mut out);
-    events::compare(old, new, artifacts, &mut out);
+    events::compare(old, new, &stage_renames, artifacts, &mut out);
     qualification(old, new, &mut out);
     // FIXME: drop-off reasons are compared only through the CRM pick lists
     // they become, so a journey without a CRM reports nothing when one goes.

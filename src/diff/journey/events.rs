@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{at_new, at_old, pair};
+use super::{StageMap, at_new, at_old, pair, show_system};
 use crate::build::Artifact;
 use crate::diff::checks::*;
 use crate::diff::{Change, Place};
@@ -11,7 +11,11 @@ use crate::model::{Event, EventField, Id, Journey};
 
 /// The path of an event's JSON Schema, when the build produced it.
 fn schema_path(artifacts: &[Artifact], event: &Id) -> Option<String> {
-    let path = format!("events/schemas/{event}.schema.json");
+    built(artifacts, format!("events/schemas/{event}.schema.json"))
+}
+
+/// `path` when the build produced it.
+fn built(artifacts: &[Artifact], path: String) -> Option<String> {
     artifacts.iter().any(|a| a.path == path).then_some(path)
 }
 
@@ -22,12 +26,10 @@ fn with_artifact(change: Change, path: Option<String>) -> Change {
     }
 }
 
-// FIXME: an event moved to another stage or logged in another system is not
-// reported, although its tracking-plan labels and the traceability table
-// change.
 pub(super) fn compare(
     old: &Journey,
     new: &Journey,
+    stages: &StageMap,
     (old_files, new_files): (&[Artifact], &[Artifact]),
     out: &mut Vec<Change>,
 ) {
@@ -73,10 +75,71 @@ pub(super) fn compare(
         out.push(with_artifact(change, schema_path(new_files, &n.id)));
     }
     for (o, n) in &paired.both {
+        // Where an event belongs shows in the tracking plan's labels; its
+        // fields in its schema.
+        let plan = built(new_files, "events/tracking-plan.json".to_owned());
+        let mut placed = Vec::new();
+        placement(o, n, (old, new), stages, &mut placed);
+        out.extend(placed.into_iter().map(|c| with_artifact(c, plan.clone())));
         let path = schema_path(new_files, &n.id);
         let mut fields = Vec::new();
         event_fields(o, n, &mut fields);
         out.extend(fields.into_iter().map(|c| with_artifact(c, path.clone())));
+    }
+}
+
+/// Where an event belongs: its stage (seen through stage renames, so a
+/// renamed stage does not move its events) and the system that logs it.
+fn placement(
+    o: &Event,
+    n: &Event,
+    (old, new): (&Journey, &Journey),
+    stages: &StageMap,
+    out: &mut Vec<Change>,
+) {
+    let before = o.stage.as_ref().map(|s| {
+        stages
+            .get(s.as_str())
+            .cloned()
+            .unwrap_or_else(|| s.to_string())
+    });
+    let after = n.stage.as_ref().map(|s| s.to_string());
+    if before != after {
+        out.push(
+            Change::new(
+                &EVENT_STAGE_CHANGED,
+                format!("event {}", n.id),
+                format!(
+                    "the event `{}` moved from stage `{}` to `{}`: the tracking plan and the \
+                     traceability table file it under the new stage, and reports that count \
+                     it by stage move with it",
+                    n.id,
+                    before.as_deref().unwrap_or("none"),
+                    after.as_deref().unwrap_or("none"),
+                ),
+            )
+            .at(n.stage.as_ref().map_or(at_new(&n.id), at_new)),
+        );
+    }
+    let (before, after) = (
+        o.system.as_ref().map(|s| s.to_string()),
+        n.system.as_ref().map(|s| s.to_string()),
+    );
+    if before != after {
+        out.push(
+            Change::new(
+                &EVENT_SYSTEM_CHANGED,
+                format!("event {}", n.id),
+                format!(
+                    "the event `{}` is now logged in {} instead of {}: whatever records it must \
+                     write it to the new system, and reports reading the old one stop seeing it",
+                    n.id,
+                    show_system(after.as_deref(), new),
+                    show_system(before.as_deref(), old)
+                ),
+            )
+            .at(n.system.as_ref().map_or(at_new(&n.id), at_new)),
+        );
     }
 }
 
