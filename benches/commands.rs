@@ -18,7 +18,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// The first argument that makes this binary write one synthetic journey
+/// instead of running the benchmark (see [`generate`]).
+const GENERATE: &str = "--generate-journey";
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, touchpoints, dir] = args.as_slice()
+        && flag == GENERATE
+    {
+        let touchpoints = touchpoints.parse().expect("a touchpoint count");
+        write_journey(Path::new(dir), &synth::generate(touchpoints));
+        return;
+    }
+
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_journeyc"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = root.join("target/bench-journeys");
@@ -29,12 +42,14 @@ fn main() {
         None,
     )];
     for (label, touchpoints) in [("small", 20), ("medium", 4_000), ("large", 100_000)] {
-        let text = synth::generate(touchpoints);
-        let dir = write_journey(&out.join(label), &text);
-        let grown = write_journey(
+        let dir = generate(&out.join(label), touchpoints);
+        let grown = generate(
             &out.join(format!("{label}-grown")),
-            &synth::generate(touchpoints + touchpoints / 100),
+            touchpoints + touchpoints / 100,
         );
+        let size = std::fs::metadata(dir.join(JOURNEY_FILE))
+            .expect("read the synthetic journey")
+            .len();
         let overlay = out.join(format!("{label}-overlay"));
         std::fs::create_dir_all(&overlay).expect("create bench directory");
         std::fs::write(
@@ -43,10 +58,7 @@ fn main() {
         )
         .expect("write overlay");
         cases.push((
-            format!(
-                "{label} ({touchpoints} touchpoints, {} KB)",
-                text.len() / 1024
-            ),
+            format!("{label} ({touchpoints} touchpoints, {} KB)", size / 1024),
             dir,
             Some((grown, overlay)),
         ));
@@ -142,11 +154,30 @@ add:
       heat: { pain: 1, delight: 1, moment_of_truth: 1 }
 ";
 
-/// Write one synthetic journey file into `dir`; returns `dir`.
-fn write_journey(dir: &Path, text: &str) -> PathBuf {
-    std::fs::create_dir_all(dir).expect("create bench directory");
-    std::fs::write(dir.join("synthetic.journey.yaml"), text).expect("write synthetic journey");
+/// The file name of a synthetic journey in its directory.
+const JOURNEY_FILE: &str = "synthetic.journey.yaml";
+
+/// Write a synthetic journey of `touchpoints` touchpoints into `dir` from a
+/// child process of this binary; returns `dir`.
+///
+/// Not in this process: on Linux a child's peak memory (`ru_maxrss`)
+/// includes what it inherited from its parent before `exec`, so a
+/// benchmark holding a 28 MB journey text would add that to every figure.
+fn generate(dir: &Path, touchpoints: usize) -> PathBuf {
+    let status = Command::new(std::env::current_exe().expect("the benchmark binary"))
+        .arg(GENERATE)
+        .arg(touchpoints.to_string())
+        .arg(dir)
+        .status()
+        .expect("start the journey generator");
+    assert!(status.success(), "generating a synthetic journey failed");
     dir.to_path_buf()
+}
+
+/// Write one synthetic journey file into `dir`.
+fn write_journey(dir: &Path, text: &str) {
+    std::fs::create_dir_all(dir).expect("create bench directory");
+    std::fs::write(dir.join(JOURNEY_FILE), text).expect("write synthetic journey");
 }
 
 /// Run a command to completion; its wall time, its own peak resident
