@@ -103,7 +103,7 @@ fn the_configuration_is_found_by_walking_up() {
     let run = check(&tmp, "journeys/clinic", &[]);
     assert_eq!(
         of(&run, "JC302"),
-        [format!("warning JC302 ./{ORPHAN}")],
+        [format!("warning JC302 {ORPHAN}")],
         "{}",
         run.stdout
     );

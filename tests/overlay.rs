@@ -175,7 +175,7 @@ fn a_directory_of_a_base_and_its_overlay_checks_both() {
     // checked on its own is clean.
     assert_eq!(
         positions(&run.stdout),
-        ["JC201 ./journeys/segments/clinics/overlay.journey.yaml:6:14"]
+        ["JC201 journeys/segments/clinics/overlay.journey.yaml:6:14"]
     );
     assert!(
         run.stdout.contains("checked 2 journeys ("),

@@ -68,7 +68,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<JourneyFiles>, String> {
 
     let mut journeys: Vec<JourneyFiles> = by_dir
         .into_iter()
-        .map(|(dir, mut files)| {
+        .map(|(dir, files)| {
+            let dir = without_dot(&dir);
+            let mut files: Vec<PathBuf> = files.iter().map(|f| without_dot(f)).collect();
             files.sort();
             files.dedup();
             JourneyFiles {
@@ -84,6 +86,16 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<JourneyFiles>, String> {
         files: vec![f],
     }));
     Ok(journeys)
+}
+
+/// `path` without a leading `./`, which walking the current directory adds
+/// to every name: people and annotations read `journeys/x.journey.yaml`.
+/// The current directory itself stays `.`.
+fn without_dot(path: &Path) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// The journey files directly inside a directory, with `dir` as prefix.
