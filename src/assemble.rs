@@ -47,6 +47,7 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
             baseline,
             service_packages,
             sla_tiers,
+            approved_changes,
         } = part;
 
         once(&mut journey.journey, header, "journey", &mut diagnostics);
@@ -85,6 +86,7 @@ pub fn assemble(parts: Vec<(FileId, Journey)>, first_file: FileId) -> (Journey, 
         journey.baseline.extend(baseline);
         journey.service_packages.extend(service_packages);
         journey.sla_tiers.extend(sla_tiers);
+        journey.approved_changes.extend(approved_changes);
     }
 
     if journey.journey.is_none() {

@@ -31,6 +31,7 @@ pub enum Kind {
     BaselineMetric,
     ServicePackage,
     SlaTier,
+    ApprovedChange,
 }
 
 impl Kind {
@@ -56,6 +57,7 @@ impl Kind {
             Kind::BaselineMetric => "baseline metric",
             Kind::ServicePackage => "service package",
             Kind::SlaTier => "SLA tier",
+            Kind::ApprovedChange => "approved change",
         }
     }
 
@@ -81,6 +83,7 @@ impl Kind {
             Kind::BaselineMetric => "baseline",
             Kind::ServicePackage => "service_packages",
             Kind::SlaTier => "sla_tiers",
+            Kind::ApprovedChange => "approved_changes",
         }
     }
 }
@@ -233,6 +236,10 @@ impl<'a> Index<'a> {
         }
         for t in &j.sla_tiers {
             ix.define(Kind::SlaTier, &t.id);
+        }
+        for a in &j.approved_changes {
+            ix.define(Kind::ApprovedChange, &a.id);
+            ix.refer(Kind::Owner, &a.approved_by);
         }
         ix
     }

@@ -37,6 +37,9 @@ mod formats;
 #[path = "diff/git.rs"]
 mod git;
 
+#[path = "diff/approvals.rs"]
+mod approvals;
+
 use std::collections::BTreeSet;
 
 use harness::{Expected, Laid, case_dirs, check_case, relative};

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use journeyc::build::{self, Artifact, Target, Templates};
 use journeyc::diagnostic::Diagnostic;
-use journeyc::diff::{self, Level, Row, Side, format};
+use journeyc::diff::{self, Approval, Level, Row, Side, approvals, format};
 use journeyc::model::Journey;
 use journeyc::render;
 use journeyc::source::{SourceFile, SourceSet};
@@ -173,7 +173,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         (old, new)
     };
 
-    let mut rows = compare(&old, &new);
+    let (mut rows, mut unused) = compare(&old, &new);
     if args.format == DiffFormat::Github {
         // GitHub places an annotation by its path from the repository
         // root, wherever journeyc runs.
@@ -182,18 +182,31 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
                 row.file = row.file.as_deref().map(|f| policy.relative_uri(f));
             }
         }
+        // Approvals are always in the new version.
+        let approvals = rows
+            .iter_mut()
+            .filter_map(|r| r.approval.as_mut())
+            .chain(unused.iter_mut());
+        for approval in approvals {
+            approval.file = approval.file.as_deref().map(|f| policy.relative_uri(f));
+        }
     }
     let text = match args.format {
-        DiffFormat::Human => format::human(&rows),
+        DiffFormat::Human => format::human(&rows, &unused),
         DiffFormat::Json => format::json(&rows),
-        DiffFormat::Markdown => format::markdown(&rows, format::GITHUB_COMMENT_LIMIT),
-        DiffFormat::Github => format::github(&rows),
+        DiffFormat::Markdown => format::markdown(&rows, &unused, format::GITHUB_COMMENT_LIMIT),
+        DiffFormat::Github => format::github(&rows, &unused),
     };
     print!("{text}");
+    if args.format == DiffFormat::Json && !unused.is_empty() {
+        // The JSON document is the array of changes; the approvals that
+        // matched none are a note for the person reading the log.
+        eprint!("{}", format::unused_approvals(&unused));
+    }
 
     let fails = args
         .fail_on
-        .is_some_and(|f| rows.iter().any(|r| r.level <= f.level()));
+        .is_some_and(|f| rows.iter().any(|r| r.counts_for_failure(f.level())));
     Ok(if fails {
         Outcome::Findings
     } else {
@@ -323,10 +336,16 @@ fn eprint_diagnostics(sources: &SourceSet, diagnostics: &[Diagnostic]) {
     eprint!("{out}");
 }
 
-/// Compare the journeys of both versions, paired by id; sorted rows.
-fn compare(old: &BTreeMap<String, Loaded>, new: &BTreeMap<String, Loaded>) -> Vec<Row> {
+/// Compare the journeys of both versions, paired by id: the sorted rows,
+/// marked with the approvals of the new version, and the approvals that
+/// matched no change.
+fn compare(
+    old: &BTreeMap<String, Loaded>,
+    new: &BTreeMap<String, Loaded>,
+) -> (Vec<Row>, Vec<Approval>) {
     let empty = SourceSet::new();
     let mut rows = Vec::new();
+    let mut unused = Vec::new();
     for (id, after) in new {
         let changes = match old.get(id) {
             Some(before) => diff::compare(
@@ -342,7 +361,13 @@ fn compare(old: &BTreeMap<String, Loaded>, new: &BTreeMap<String, Loaded>) -> Ve
             None => vec![diff::journey_added(&after.journey)],
         };
         let old_sources = old.get(id).map_or(&empty, |b| &b.sources);
-        rows.extend(diff::locate(id, changes, old_sources, &after.sources));
+        let mut located = diff::locate(id, changes, old_sources, &after.sources);
+        unused.extend(approvals::apply(
+            &after.journey,
+            &mut located,
+            &after.sources,
+        ));
+        rows.extend(located);
     }
     for (id, before) in old {
         if !new.contains_key(id) {
@@ -351,5 +376,5 @@ fn compare(old: &BTreeMap<String, Loaded>, new: &BTreeMap<String, Loaded>) -> Ve
         }
     }
     diff::sort_rows(&mut rows);
-    rows
+    (rows, unused)
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use serde_json::json;
 
-use super::{Level, Row, Version};
+use super::{Approval, Level, Row, Version};
 use crate::report::github::{ANNOTATIONS_PER_KIND, escape_data, escape_property};
 
 /// GitHub refuses comments longer than this many characters.
@@ -23,13 +23,54 @@ pub fn counts(rows: &[Row]) -> String {
     }
     let count = |level: Level| rows.iter().filter(|r| r.level == level).count();
     let warnings = count(Level::Warning);
+    let approved = rows.iter().filter(|r| r.approval.is_some()).count();
     format!(
-        "{} breaking, {} {}, {} info",
+        "{} breaking, {} {}, {} info{}",
         count(Level::Breaking),
         warnings,
         if warnings == 1 { "warning" } else { "warnings" },
-        count(Level::Info)
+        count(Level::Info),
+        if approved > 0 {
+            format!(" ({approved} approved)")
+        } else {
+            String::new()
+        }
     )
+}
+
+/// `approved by Dana Reyes (dana) in `retire-pilot` (file:line:col): reason`
+fn approved(approval: &Approval) -> String {
+    let at = approval
+        .location()
+        .map_or_else(String::new, |l| format!(" ({l})"));
+    format!(
+        "approved by {} in `{}`{at}: {}",
+        approval.approved_by, approval.id, approval.reason
+    )
+}
+
+/// What to say of an approval that matched no change.
+const UNUSED_APPROVAL: &str = "approves nothing in this comparison: check its `change` and \
+                               `subject` against the changes listed, or remove it if its change \
+                               has already merged";
+
+/// The approvals that matched no change, as a section of the human output
+/// (and a note on standard error beside the JSON output).
+pub fn unused_approvals(unused: &[Approval]) -> String {
+    let mut out = String::new();
+    if unused.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "approvals that match no change ({})", unused.len());
+    for approval in unused {
+        let _ = writeln!(out, "  {}: {}", approval.change, approval.subject);
+        let _ = writeln!(out, "    the approval `{}` {UNUSED_APPROVAL}", approval.id);
+        if let Some(at) = approval.location() {
+            let _ = writeln!(out, "    at {at}");
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// `file:line:col`, followed by `(old version)` for a place in the old
@@ -43,8 +84,9 @@ fn location(row: &Row) -> Option<String> {
     Some(format!("{file}:{}:{}{suffix}", row.line, row.column))
 }
 
-/// Grouped by level, with counts and locations.
-pub fn human(rows: &[Row]) -> String {
+/// Grouped by level, with counts and locations; then the approvals that
+/// matched no change.
+pub fn human(rows: &[Row], unused: &[Approval]) -> String {
     let mut out = String::new();
     for level in Level::ALL {
         let group: Vec<&Row> = rows.iter().filter(|r| r.level == level).collect();
@@ -61,9 +103,13 @@ pub fn human(rows: &[Row]) -> String {
             if let Some(artifact) = &row.artifact {
                 let _ = writeln!(out, "    generated: {artifact}");
             }
+            if let Some(approval) = &row.approval {
+                let _ = writeln!(out, "    {}", approved(approval));
+            }
         }
         out.push('\n');
     }
+    out.push_str(&unused_approvals(unused));
     let _ = writeln!(out, "{}", counts(rows));
     out
 }
@@ -77,7 +123,10 @@ pub fn human(rows: &[Row]) -> String {
 /// - `file`, `line`, `column` (1-based) and `version` (`old` or `new`):
 ///   where the item is written, in the new version unless it was removed;
 ///   all four `null` when the change has no place in a journey file;
-/// - `artifact`: the generated file or folder the change is in, or `null`.
+/// - `artifact`: the generated file or folder the change is in, or `null`;
+/// - `approval`: `null`, or the journey's approval of the change: `id`,
+///   `approved_by` (as people read it), `reason`, and the `file`, `line`
+///   and `column` of the approval.
 ///
 /// Tests (`tests/diff/harness.rs`) hold every change to this shape.
 pub fn json(rows: &[Row]) -> String {
@@ -95,6 +144,14 @@ pub fn json(rows: &[Row]) -> String {
                 "column": r.file.as_ref().map(|_| r.column),
                 "version": r.version.map(Version::as_str),
                 "artifact": r.artifact,
+                "approval": r.approval.as_ref().map(|a| json!({
+                    "id": a.id,
+                    "approved_by": a.approved_by,
+                    "reason": a.reason,
+                    "file": a.file,
+                    "line": a.file.as_ref().map(|_| a.line),
+                    "column": a.file.as_ref().map(|_| a.column),
+                })),
             })
         })
         .collect();
@@ -122,8 +179,16 @@ fn table_row(row: &Row, with_level: bool) -> String {
     } else {
         String::new()
     };
+    let approval = row.approval.as_ref().map_or_else(String::new, |a| {
+        format!(
+            "<br>**Approved** by {} in `{}`: {}",
+            cell(&a.approved_by),
+            cell(&a.id),
+            cell(&a.reason)
+        )
+    });
     format!(
-        "| {level}`{}` | {} | {} | {at}{artifact} |\n",
+        "| {level}`{}` | {} | {}{approval} | {at}{artifact} |\n",
         row.id,
         cell(&row.subject),
         cell(&row.message)
@@ -134,12 +199,49 @@ fn table_row(row: &Row, with_level: bool) -> String {
 /// warning changes and the info changes folded away. When that would exceed
 /// `limit` characters, a summary instead: the number of changes per check,
 /// then as many breaking and warning changes as fit.
-pub fn markdown(rows: &[Row], limit: usize) -> String {
-    let full = markdown_full(rows);
+pub fn markdown(rows: &[Row], unused: &[Approval], limit: usize) -> String {
+    let note = markdown_unused(unused);
+    let full = markdown_full(rows) + &note;
     if full.chars().count() <= limit {
         return full;
     }
-    markdown_summary(rows, limit)
+    let room = limit.saturating_sub(note.chars().count());
+    markdown_summary(rows, room) + &note
+}
+
+/// At most this many unused approvals are named in a comment.
+const UNUSED_LISTED: usize = 20;
+
+/// A paragraph naming the approvals that matched no change.
+fn markdown_unused(unused: &[Approval]) -> String {
+    if unused.is_empty() {
+        return String::new();
+    }
+    let mut names: Vec<String> = unused
+        .iter()
+        .take(UNUSED_LISTED)
+        .map(|a| {
+            format!(
+                "`{}` (`{}`: {})",
+                cell(&a.id),
+                cell(&a.change),
+                cell(&a.subject)
+            )
+        })
+        .collect();
+    if unused.len() > UNUSED_LISTED {
+        names.push(format!("and {} more", unused.len() - UNUSED_LISTED));
+    }
+    format!(
+        "\n**{} {} no change**: {}. Each {UNUSED_APPROVAL}.\n",
+        unused.len(),
+        if unused.len() == 1 {
+            "approval matches"
+        } else {
+            "approvals match"
+        },
+        names.join(", ")
+    )
 }
 
 fn title(rows: &[Row]) -> String {
@@ -242,7 +344,7 @@ fn markdown_summary(rows: &[Row], limit: usize) -> String {
 /// notices, at most [`ANNOTATIONS_PER_KIND`] of each, then one notice with
 /// the totals. Only places in the new version are annotated on a file: the
 /// old version's files are not part of the pull request's tree.
-pub fn github(rows: &[Row]) -> String {
+pub fn github(rows: &[Row], unused: &[Approval]) -> String {
     let mut out = String::new();
     let mut shown = 0;
     for level in Level::ALL {
@@ -259,6 +361,14 @@ pub fn github(rows: &[Row]) -> String {
             shown += 1;
             let mut properties = Vec::new();
             let mut message = format!("{}: {}", row.subject, row.message);
+            // An approved change is shown, but not as a failure.
+            let command = match &row.approval {
+                Some(approval) => {
+                    let _ = write!(message, " ({})", approved(approval));
+                    "notice"
+                }
+                None => command,
+            };
             match (&row.file, row.version) {
                 (Some(file), Some(Version::New)) => {
                     properties.push(format!("file={}", escape_property(file)));
@@ -284,6 +394,28 @@ pub fn github(rows: &[Row]) -> String {
                 escape_data(&message)
             );
         }
+    }
+    for approval in unused.iter().take(ANNOTATIONS_PER_KIND) {
+        let mut properties = Vec::new();
+        if let Some(file) = &approval.file {
+            properties.push(format!("file={}", escape_property(file)));
+            properties.push(format!("line={}", approval.line));
+            properties.push(format!("col={}", approval.column));
+        }
+        properties.push(format!(
+            "title={}",
+            escape_property("journeyc diff (unused approval)")
+        ));
+        let message = format!(
+            "{}: {}: the approval `{}` {UNUSED_APPROVAL}",
+            approval.change, approval.subject, approval.id
+        );
+        let _ = writeln!(
+            out,
+            "::notice {}::{}",
+            properties.join(","),
+            escape_data(&message)
+        );
     }
     let hidden = rows.len() - shown;
     let tail = if hidden > 0 {
@@ -316,13 +448,14 @@ mod tests {
             column: 5,
             version: Some(Version::New),
             artifact: None,
+            approval: None,
         }
     }
 
     #[test]
     fn github_escapes_and_caps_annotations() {
         let rows: Vec<Row> = (0..12).map(|n| row(Level::Breaking, n)).collect();
-        let text = github(&rows);
+        let text = github(&rows, &[]);
         let errors = text.lines().filter(|l| l.starts_with("::error ")).count();
         assert_eq!(errors, ANNOTATIONS_PER_KIND);
         assert!(text.contains("file=a%2Cb%3Ac.journey.yaml,line=3,col=5"));
@@ -336,14 +469,14 @@ mod tests {
     fn markdown_cells_cannot_break_the_table() {
         let mut r = row(Level::Warning, 1);
         r.message = "a | b\nc <script>".to_owned();
-        let text = markdown(&[r], GITHUB_COMMENT_LIMIT);
+        let text = markdown(&[r], &[], GITHUB_COMMENT_LIMIT);
         assert!(text.contains("a \\| b c &lt;script>"), "{text}");
     }
 
     #[test]
     fn markdown_summarises_when_over_the_limit() {
         let rows: Vec<Row> = (0..50).map(|n| row(Level::Info, n)).collect();
-        let text = markdown(&rows, 1_000);
+        let text = markdown(&rows, &[], 1_000);
         assert!(text.chars().count() <= 1_000, "{text}");
         assert!(text.contains("too many to list"));
         assert!(text.contains("| info | `stage-removed` | 50 |"));
@@ -353,7 +486,7 @@ mod tests {
     fn a_summary_lists_the_serious_changes_that_fit() {
         let mut rows: Vec<Row> = (0..40).map(|n| row(Level::Breaking, n)).collect();
         rows.extend((0..40).map(|n| row(Level::Info, n)));
-        let text = markdown(&rows, 2_000);
+        let text = markdown(&rows, &[], 2_000);
         assert!(text.chars().count() <= 2_000, "{text}");
         let listed = text
             .matches("\n| breaking | `stage-removed` | stage s")

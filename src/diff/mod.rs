@@ -15,6 +15,7 @@
 //! addition. The module does no IO: the CLI reads both versions, builds
 //! their artifacts and prints the result with [`format`].
 
+pub mod approvals;
 pub mod artifacts;
 pub mod checks;
 pub mod format;
@@ -24,6 +25,7 @@ use crate::build::Artifact;
 use crate::model::Journey;
 use crate::source::{SourceSet, Span};
 
+pub use approvals::Approval;
 pub use checks::{CHECKS, Check};
 
 /// How much a change matters. Ordered from the most to the least serious, so
@@ -242,6 +244,17 @@ pub struct Row {
     pub column: u32,
     pub version: Option<Version>,
     pub artifact: Option<String>,
+    /// The journey's approval of this change, when it has one
+    /// ([`approvals::apply`]).
+    pub approval: Option<Approval>,
+}
+
+impl Row {
+    /// Whether the change counts for `--fail-on`: an approved change does
+    /// not.
+    pub fn counts_for_failure(&self, fail_on: Level) -> bool {
+        self.level <= fail_on && self.approval.is_none()
+    }
 }
 
 /// Resolve the places of changes of one journey against the sources of
@@ -280,6 +293,7 @@ pub fn locate(journey: &str, changes: Vec<Change>, old: &SourceSet, new: &Source
                 column,
                 version,
                 artifact: c.artifact,
+                approval: None,
             }
         })
         .collect()

@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance, Id,
-    MomentOfTruth, Onboarding, OverlayBase, OverlayItems, OverlayRemovals, OverlayUpdates,
+    ApprovedChange, BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Governance,
+    Id, MomentOfTruth, Onboarding, OverlayBase, OverlayItems, OverlayRemovals, OverlayUpdates,
     ProofAsset, Qualification, Roi, ServicePackage, SlaTier, Spanned, Stage, Text, Touchpoint,
 };
 
@@ -95,6 +95,11 @@ pub struct Journey {
     /// SLA tiers with response targets and financial penalties.
     #[serde(default)]
     pub sla_tiers: Vec<SlaTier>,
+    /// Changes `journeyc diff` reports that the team has approved, such as a
+    /// stage removed on purpose: still reported, no longer failing
+    /// `--fail-on`. Remove an approval once its change has merged.
+    #[serde(default)]
+    pub approved_changes: Vec<ApprovedChange>,
 }
 
 /// The journey's identity.

@@ -229,6 +229,28 @@ pub struct Governance {
     pub experiments: Vec<Experiment>,
 }
 
+/// A change `journeyc diff` reports that the team has decided to make, such
+/// as removing a stage that live deals still use. The approval lives in the
+/// journey, so it is reviewed in the same pull request as the change itself;
+/// an approved change is still reported, with who approved it and why, but it
+/// no longer fails `journeyc diff --fail-on`.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovedChange {
+    /// Stable id of the approval, such as `retire-pilot-stage`.
+    pub id: Id,
+    /// The kind of change, as `journeyc diff --list-checks` names it, such
+    /// as `stage-removed`.
+    pub change: Id,
+    /// What changed, exactly as `journeyc diff` prints it after the kind,
+    /// such as `stage pilot`.
+    pub subject: Text,
+    /// Who approved it (an id from `owners`).
+    pub approved_by: Id,
+    /// Why the change is made and how live records are migrated.
+    pub reason: Text,
+}
+
 /// The board-level KPI.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

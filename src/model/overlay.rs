@@ -13,8 +13,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Id, MomentOfTruth, Owner,
-    ProofAsset, ServicePackage, SlaTier, Stage, System, Team, Text, Touchpoint,
+    ApprovedChange, BacklogItem, BaselineMetric, CommitteeRole, DropOffReason, Event, Id,
+    MomentOfTruth, Owner, ProofAsset, ServicePackage, SlaTier, Stage, System, Team, Text,
+    Touchpoint,
 };
 
 /// Which journey an overlay changes.
@@ -60,6 +61,8 @@ pub struct OverlayItems {
     pub service_packages: Vec<ServicePackage>,
     #[serde(default)]
     pub sla_tiers: Vec<SlaTier>,
+    #[serde(default)]
+    pub approved_changes: Vec<ApprovedChange>,
 }
 
 /// Changes to some fields of a base item, found by its `id`. Every field
@@ -115,6 +118,8 @@ pub struct OverlayUpdates {
     pub service_packages: Vec<ItemUpdate>,
     #[serde(default)]
     pub sla_tiers: Vec<ItemUpdate>,
+    #[serde(default)]
+    pub approved_changes: Vec<ItemUpdate>,
 }
 
 /// Ids of base items to drop, by list section.
@@ -149,4 +154,6 @@ pub struct OverlayRemovals {
     pub service_packages: Vec<Id>,
     #[serde(default)]
     pub sla_tiers: Vec<Id>,
+    #[serde(default)]
+    pub approved_changes: Vec<Id>,
 }

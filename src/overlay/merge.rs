@@ -597,6 +597,7 @@ pub(super) fn noun(section: &str) -> &'static str {
         "baseline" => "baseline metric",
         "service_packages" => "service package",
         "sla_tiers" => "SLA tier",
+        "approved_changes" => "approved change",
         _ => "item",
     }
 }

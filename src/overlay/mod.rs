@@ -60,6 +60,7 @@ pub const LIST_SECTIONS: &[&str] = &[
     "baseline",
     "service_packages",
     "sla_tiers",
+    "approved_changes",
 ];
 
 /// Sections written once per journey: an overlay replaces them by writing

@@ -13,6 +13,7 @@ use crate::model::Journey;
 use crate::resolve::Index;
 use crate::source::Span;
 
+mod approved_change_unknown;
 mod committee_decision_proof;
 mod committee_size;
 mod common;
@@ -66,6 +67,7 @@ pub static RULES: &[&Rule] = &[
     &unresolved_reference::RULE,
     &duplicate_id::RULE,
     &rename_source_defined::RULE,
+    &approved_change_unknown::RULE,
     &transition_to_unknown_stage::RULE,
     &orphan_stage::RULE,
     &dead_end_stage::RULE,

@@ -115,18 +115,32 @@ pub fn change_lines(change: &Value) -> String {
         None => "-".to_owned(),
     };
     let artifact = change["artifact"].as_str().unwrap_or("-");
-    format!(
+    let mut lines = format!(
         "{} {} | {} | {at} | {artifact}\n    {}",
         text("level"),
         text("id"),
         text("subject"),
         text("message")
-    )
+    );
+    let approval = &change["approval"];
+    if !approval.is_null() {
+        let text = |key: &str| approval[key].as_str().unwrap_or("").to_owned();
+        lines += &format!(
+            "\n    approved in `{}` by {} at {}:{}:{}",
+            text("id"),
+            text("approved_by"),
+            text("file"),
+            approval["line"],
+            approval["column"]
+        );
+    }
+    lines
 }
 
 /// The keys of every object of `--format json`, as documented.
-pub const JSON_KEYS: [&str; 10] = [
-    "artifact", "column", "file", "id", "journey", "level", "line", "message", "subject", "version",
+pub const JSON_KEYS: [&str; 11] = [
+    "approval", "artifact", "column", "file", "id", "journey", "level", "line", "message",
+    "subject", "version",
 ];
 
 /// Check one change of `--format json` against the documented shape: every
@@ -166,6 +180,18 @@ pub fn assert_shape(change: &Value) {
         change["artifact"].is_null() || change["artifact"].is_string(),
         "{change}"
     );
+    let approval = &change["approval"];
+    if !approval.is_null() {
+        for key in ["id", "approved_by", "reason", "file"] {
+            assert!(
+                approval[key].as_str().is_some_and(|s| !s.is_empty()),
+                "approval `{key}` must be a non-empty string: {change}"
+            );
+        }
+        for key in ["line", "column"] {
+            assert!(approval[key].as_u64().is_some_and(|n| n >= 1), "{change}");
+        }
+    }
 }
 
 /// The JSON output of a run, parsed; panics with the run's output when it
