@@ -20,6 +20,7 @@ pub mod assemble;
 pub mod build;
 pub mod codes;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod graph;
@@ -36,6 +37,7 @@ pub mod source;
 pub mod suggest;
 pub mod suppress;
 
+use dates::CivilDate;
 use diagnostic::Diagnostic;
 use model::Journey;
 use source::{FileId, SourceSet, Span};
@@ -73,13 +75,26 @@ impl Checked {
 /// the file that wrote the value. A plain journey takes the path below,
 /// which reads one file at a time.
 pub fn check_journey(sources: &SourceSet, files: &[FileId], early: Vec<Diagnostic>) -> Checked {
+    check_journey_on(sources, files, early, None)
+}
+
+/// [`check_journey`] on a given day: rules that depend on the date (a proof
+/// asset past its `review_by`) judge against `today`, and are skipped when
+/// it is `None`. The command line passes today's date; tests pass a fixed
+/// one, so their results do not change with the calendar.
+pub fn check_journey_on(
+    sources: &SourceSet,
+    files: &[FileId],
+    early: Vec<Diagnostic>,
+    today: Option<CivilDate>,
+) -> Checked {
     let layered = files.iter().any(|&file| {
         sources
             .get(file)
             .is_some_and(|source| overlay::might_be_overlay(&source.text))
     });
     if layered {
-        return check_layered(sources, files, early);
+        return check_layered(sources, files, early, today);
     }
 
     let mut diagnostics = early;
@@ -102,12 +117,17 @@ pub fn check_journey(sources: &SourceSet, files: &[FileId], early: Vec<Diagnosti
     }
 
     let first_file = files.first().copied().unwrap_or_default();
-    finish(parts, first_file, diagnostics, structural_errors)
+    finish(parts, first_file, diagnostics, structural_errors, today)
 }
 
 /// Check a journey that may be an overlay: load every file, merge the
 /// layers at the node-tree level, then read each merged part into the model.
-fn check_layered(sources: &SourceSet, files: &[FileId], early: Vec<Diagnostic>) -> Checked {
+fn check_layered(
+    sources: &SourceSet,
+    files: &[FileId],
+    early: Vec<Diagnostic>,
+    today: Option<CivilDate>,
+) -> Checked {
     let merged = overlay::merge(sources, files, &early);
     let mut diagnostics = early;
     let mut structural_errors = !diagnostics.is_empty() || !merged.diagnostics.is_empty();
@@ -128,7 +148,7 @@ fn check_layered(sources: &SourceSet, files: &[FileId], early: Vec<Diagnostic>) 
     }
 
     let first_file = files.first().copied().unwrap_or_default();
-    let mut checked = finish(parts, first_file, diagnostics, structural_errors);
+    let mut checked = finish(parts, first_file, diagnostics, structural_errors, today);
     // A finding in the base about an item the overlay removed also points
     // at the removal: the base itself looks right to its reader.
     if let Some(journey) = &checked.journey {
@@ -144,6 +164,7 @@ fn finish(
     first_file: FileId,
     mut diagnostics: Vec<Diagnostic>,
     mut structural_errors: bool,
+    today: Option<CivilDate>,
 ) -> Checked {
     let (journey, mut assembly) = assemble::assemble(parts, first_file);
     if structural_errors {
@@ -174,6 +195,7 @@ fn finish(
             index: &index,
             graph: &graph,
             header,
+            today,
         })
     };
     diagnostics.extend(findings);

@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{TempDir, assert_golden, journeyc, root, synth};
+use support::{Run, TempDir, assert_golden, journeyc, root, synth};
 
 /// Snapshots name files relative to the temp dir they ran in.
 fn snapshot(name: &str, text: &str) {
@@ -195,7 +195,11 @@ fn init_writes_a_clean_starter_and_never_overwrites() {
     let dir = TempDir::new("init");
     let run = journeyc(dir.path(), &["init", "starter"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(dir.path().join("starter/journey.journey.yaml").is_file());
+    let starter = std::fs::read_to_string(dir.path().join("starter/journey.journey.yaml"))
+        .expect("init writes the starter");
+    // First reviews six months (182 days) after the tests' day, 2026-12-01.
+    assert_eq!(starter.matches("review_by: 2027-06-01 }").count(), 8);
+    assert!(!starter.contains("2027-06-30"), "{starter}");
 
     let check = journeyc(dir.path(), &["check", "starter"]);
     assert_eq!(check.code, 0, "{}", check.stdout);
@@ -214,4 +218,56 @@ fn schema_prints_the_published_schema() {
     let run = journeyc(&root(), &["schema"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, journeyc::schema::PUBLISHED);
+}
+
+/// Run `journeyc check` on the broken example with `JOURNEYC_TODAY` set to
+/// `today`, or unset.
+fn check_broken_on(today: Option<&str>) -> Run {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_journeyc"));
+    command
+        .args(["check", "examples/broken"])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .env_remove("JOURNEYC_TODAY");
+    if let Some(today) = today {
+        command.env("JOURNEYC_TODAY", today);
+    }
+    let output = command.output().expect("run journeyc");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn review_dates_are_judged_against_journeyc_today_or_the_clock() {
+    // The example's SOC 2 report was due on 2025-11-30.
+    let before = check_broken_on(Some("2025-11-30"));
+    assert!(!before.stdout.contains("JC420"), "{}", before.stdout);
+    let after = check_broken_on(Some("2025-12-01"));
+    assert!(
+        after
+            .stdout
+            .contains("proof asset `soc2-report` was due for review on 2025-11-30 (1 day ago)"),
+        "{}",
+        after.stdout
+    );
+    // Without the variable the clock decides, and 2025-11-30 has passed.
+    let now = check_broken_on(None);
+    assert!(now.stdout.contains("warning[JC420]"), "{}", now.stdout);
+}
+
+#[test]
+fn a_malformed_journeyc_today_is_a_usage_error() {
+    let run = check_broken_on(Some("31/12/2026"));
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("JOURNEYC_TODAY is `31/12/2026`, not a date: write it as YYYY-MM-DD"),
+        "{}",
+        run.stderr
+    );
 }

@@ -211,7 +211,7 @@ fn run_case(case: &Path) -> Vec<Found> {
         .into_iter()
         .map(|(name, text)| sources.add(SourceFile::new(name, text)))
         .collect();
-    let checked = journeyc::check_journey(&sources, &ids, Vec::new());
+    let checked = journeyc::check_journey_on(&sources, &ids, Vec::new(), Some(support::today()));
 
     checked
         .diagnostics

@@ -64,10 +64,11 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     // Check and build everything in memory first.
     let mut outputs: Vec<(String, Vec<Artifact>)> = Vec::new();
     let mut failed = false;
+    let today = super::today()?;
     for files in &journeys {
         let (mut sources, early) = read_journey(files)?;
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
-        let checked = journeyc::check_journey(&sources, &ids, early);
+        let checked = journeyc::check_journey_on(&sources, &ids, early, Some(today));
         // The project's severities and suppressions decide what blocks a build.
         let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
         print_diagnostics(&sources, &diagnostics, style);

@@ -65,11 +65,12 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let mut files_seen: HashSet<String> = HashSet::new();
     let mut findings_seen: HashSet<FindingKey> = HashSet::new();
     let mut notes = Vec::new();
+    let today = super::today()?;
     for journey in &journeys {
         let (sources, early) = read_journey(journey)?;
         files_seen.extend(sources.iter().map(|(_, file)| uri_of(&file.name)));
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
-        let checked = journeyc::check_journey(&sources, &ids, early);
+        let checked = journeyc::check_journey_on(&sources, &ids, early, Some(today));
         let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
         let (diagnostics, new_findings): (Vec<_>, Vec<_>) = diagnostics
             .into_iter()

@@ -283,7 +283,7 @@ fn load(
         sources.add(SourceFile::new(rename(&file.name), file.text.clone()));
     }
     let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
-    let checked = journeyc::check_journey(&sources, &ids, early);
+    let checked = journeyc::check_journey_on(&sources, &ids, early, Some(super::today()?));
     let rules_ran = !checked.rules_skipped;
     let diagnostics = policy.apply(&sources, checked.diagnostics, rules_ran);
     if diagnostics.iter().any(|d| d.is_error()) {

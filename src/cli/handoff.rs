@@ -90,7 +90,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let journey_files = find_journey(args.journey.as_deref(), &policy.default_paths(), &segment)?;
     let (mut sources, early) = read_journey(&journey_files)?;
     let ids: Vec<FileId> = sources.iter().map(|(id, _)| id).collect();
-    let checked = journeyc::check_journey(&sources, &ids, early);
+    let checked = journeyc::check_journey_on(&sources, &ids, early, Some(super::today()?));
     let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
     print_diagnostics(&sources, &diagnostics, style);
     let has_errors = diagnostics.iter().any(|d| d.is_error());

@@ -27,7 +27,7 @@
 
 use super::{DatedStep, Prepared};
 use crate::build::Output;
-use crate::handoff::dates::CivilDate;
+use crate::dates::CivilDate;
 
 /// RFC 5545 §3.1: a content line should be at most 75 octets, excluding the
 /// line break.

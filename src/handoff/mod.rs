@@ -14,7 +14,6 @@
 
 mod calendar;
 mod checklist;
-pub mod dates;
 pub mod deal;
 mod load;
 mod memo;
@@ -24,10 +23,10 @@ pub use load::load_deal;
 pub use prepare::{person, prepare};
 
 use crate::build::{Artifact, Output, Templates, View};
+use crate::dates::CivilDate;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{Journey, PlanStep, ServicePackage, SlaTier};
 use crate::source::{FileId, SourceSet};
-use dates::CivilDate;
 use deal::Deal;
 
 /// A person resolved for this client: an MSP owner (the deal's team member

@@ -5,11 +5,11 @@
 
 use std::collections::HashSet;
 
-use super::dates::CivilDate;
 use super::deal::Deal;
 use super::{DatedStep, Person, Prepared};
 use crate::build::View;
 use crate::codes;
+use crate::dates::CivilDate;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Id, Journey};
 use crate::suggest::closest;

@@ -7,6 +7,7 @@
 //! `tests/rules/<name>/`.
 
 use crate::codes::Code;
+use crate::dates::CivilDate;
 use crate::diagnostic::Diagnostic;
 use crate::graph::StageGraph;
 use crate::model::Journey;
@@ -29,6 +30,8 @@ mod onboarding_pillar_missing;
 mod onboarding_step_incomplete;
 mod orphan_stage;
 mod plan_dependency_cycle;
+mod proof_asset_incomplete;
+mod proof_asset_review_overdue;
 mod qualification_incomplete;
 mod rename_source_defined;
 mod roi_input_out_of_range;
@@ -51,6 +54,9 @@ pub struct Context<'a> {
     pub graph: &'a StageGraph<'a>,
     /// Where journey-wide findings point: the `journey:` header.
     pub header: Span,
+    /// The day the journey is checked on, for rules about dates; `None`
+    /// skips them (see [`crate::check_journey_on`]).
+    pub today: Option<CivilDate>,
 }
 
 pub struct Rule {
@@ -58,9 +64,8 @@ pub struct Rule {
     pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
 }
 
-// FIXME: no rule yet for proof assets without an owner or a `review_by`
-// date, or past it (the core would need "today" passed in), nor for a
-// touchpoint's primary role and trigger; see the closing notes of issue 2.
+// FIXME: no rule yet for a touchpoint's primary role and trigger; see the
+// closing notes of issue 2.
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -92,6 +97,8 @@ pub static RULES: &[&Rule] = &[
     &onboarding_step_incomplete::RULE,
     &roi_input_out_of_range::RULE,
     &experiments_incomplete::RULE,
+    &proof_asset_incomplete::RULE,
+    &proof_asset_review_overdue::RULE,
 ];
 
 /// Run every rule.

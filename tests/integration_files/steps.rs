@@ -204,6 +204,7 @@ pub fn run_step_with_env(
         .current_dir(root())
         .env("PATH", path)
         .env("NO_COLOR", "1")
+        .env("JOURNEYC_TODAY", crate::support::TODAY)
         .env("GITHUB_OUTPUT", &output_path)
         .env("GITHUB_STEP_SUMMARY", tmp.path().join("summary.md"))
         .env("RUNNER_TEMP", tmp.path());

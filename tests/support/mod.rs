@@ -98,14 +98,26 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The day every test checks journeys on (`JOURNEYC_TODAY`), so findings
+/// about review dates do not change with the calendar. Every review date in
+/// the examples and fixtures is after it, unless a case is about one that
+/// has passed.
+pub const TODAY: &str = "2026-12-01";
+
+/// [`TODAY`] as the library takes it.
+pub fn today() -> journeyc::dates::CivilDate {
+    journeyc::dates::CivilDate::parse(TODAY).expect("TODAY is a date")
+}
+
 /// Run the `journeyc` binary with arguments in a working directory, without
-/// colour and at a fixed width, as the snapshots expect.
+/// colour, at a fixed width and on a fixed day, as the snapshots expect.
 pub fn journeyc(cwd: &Path, args: &[&str]) -> Run {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_journeyc"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
+        .env("JOURNEYC_TODAY", TODAY)
         .output()
         .expect("run journeyc");
     Run {

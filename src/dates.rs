@@ -1,7 +1,7 @@
-//! Calendar dates for the handoff: parsing `YYYY-MM-DD`, adding calendar or
-//! business days, weekdays. A small civil-calendar implementation (proleptic
-//! Gregorian, days counted from 1970-01-01) is all the handoff needs, so no
-//! date-time dependency is pulled in.
+//! Calendar dates: parsing `YYYY-MM-DD`, adding calendar or business days,
+//! weekdays, today's date. A small civil-calendar implementation (proleptic
+//! Gregorian, days counted from 1970-01-01) is all the handoff and the
+//! review-date rule need, so no date-time dependency is pulled in.
 
 use std::fmt;
 
@@ -42,6 +42,12 @@ impl CivilDate {
         Some(CivilDate {
             days: days_from_civil(year, month, day),
         })
+    }
+
+    /// The date `days` days after 1970-01-01, such as the number of whole
+    /// days in a Unix time.
+    pub fn from_unix_days(days: i64) -> CivilDate {
+        CivilDate { days }
     }
 
     /// Year, month and day.
