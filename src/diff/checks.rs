@@ -43,6 +43,7 @@ checks! {
     TRANSITION_REMOVED, "transition-removed", Warning, "accounts can no longer move between two stages";
     EXIT_PATH_ADDED, "exit-path-added", Info, "a stage has a new way out";
     EXIT_PATH_REMOVED, "exit-path-removed", Warning, "a stage lost a way out";
+    EXIT_PATH_CHANGED, "exit-path-changed", Warning, "accounts leaving a stage for a reason return to another stage";
     ENTRY_CRITERIA_ADDED, "entry-criteria-added", Warning, "a stage's entry is tightened by a new criterion";
     ENTRY_CRITERIA_REMOVED, "entry-criteria-removed", Info, "a stage's entry criterion was dropped";
     EXIT_CRITERIA_ADDED, "exit-criteria-added", Warning, "a stage's exit is tightened by a new criterion";

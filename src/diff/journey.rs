@@ -321,9 +321,9 @@ fn transitions(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) 
     }
 }
 
-// FIXME: an exit path is keyed by its reason and `return_to`, so a changed
-// `return_to` reads as a removed exit path plus an added one; a single
-// `exit-path-changed` would be clearer.
+/// Exit paths are keyed by reason and `return_to` (a stage may list one
+/// reason twice, returning to different stages); a reason that appears once
+/// on each side with another `return_to` is one `exit-path-changed`.
 fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
     let stage = |id: &str| map.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let before: BTreeMap<(String, Option<String>), &Id> = old
@@ -346,7 +346,48 @@ fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
         Some(to) => format!("`{reason}` (returning to `{to}`)"),
         None => format!("`{reason}`"),
     };
-    for (key, id) in after.iter().filter(|(k, _)| !before.contains_key(*k)) {
+    let added: Vec<_> = after
+        .iter()
+        .filter(|(k, _)| !before.contains_key(*k))
+        .collect();
+    let removed: Vec<_> = before
+        .iter()
+        .filter(|(k, _)| !after.contains_key(*k))
+        .collect();
+    let once = |list: &[(&(String, Option<String>), &&Id)], reason: &str| {
+        list.iter().filter(|(k, _)| k.0 == reason).count() == 1
+    };
+    let moved: Vec<&String> = added
+        .iter()
+        .map(|(k, _)| &k.0)
+        .filter(|r| once(&added, r) && once(&removed, r))
+        .collect();
+    for (key, id) in &added {
+        if moved.contains(&&key.0) {
+            let old_to = removed
+                .iter()
+                .find(|(k, _)| k.0 == key.0)
+                .and_then(|(k, _)| k.1.clone());
+            let returning = match (&old_to, &key.1) {
+                (Some(was), Some(now)) => format!("now return to `{now}` instead of `{was}`"),
+                (Some(was), None) => format!("no longer return to `{was}`"),
+                (None, Some(now)) => format!("now return to `{now}`"),
+                (None, None) => "return nowhere".to_owned(),
+            };
+            out.push(
+                Change::new(
+                    &EXIT_PATH_CHANGED,
+                    format!("stage {} exit {}", new.id, key.0),
+                    format!(
+                        "accounts leaving stage `{}` for `{}` {returning}: the nurture or \
+                         win-back workflow that picks them up changes",
+                        new.id, key.0,
+                    ),
+                )
+                .at(at_new(id)),
+            );
+            continue;
+        }
         out.push(
             Change::new(
                 &EXIT_PATH_ADDED,
@@ -356,7 +397,7 @@ fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
             .at(at_new(id)),
         );
     }
-    for (key, id) in before.iter().filter(|(k, _)| !after.contains_key(*k)) {
+    for (key, id) in removed.iter().filter(|(k, _)| !moved.contains(&&k.0)) {
         out.push(
             Change::new(
                 &EXIT_PATH_REMOVED,
