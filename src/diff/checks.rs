@@ -78,6 +78,7 @@ checks! {
     EVENT_FIELD_MADE_OPTIONAL, "event-field-made-optional", Info, "a required event field became optional";
     QUALIFICATION_THRESHOLD_RAISED, "qualification-threshold-raised", Warning, "fewer leads qualify: the score threshold went up";
     QUALIFICATION_THRESHOLD_LOWERED, "qualification-threshold-lowered", Info, "more leads qualify: the score threshold went down";
+    QUALIFICATION_SCORING_CHANGED, "qualification-scoring-changed", Warning, "points for fit or an intent signal, or the committee multiplier or window, changed";
     ARTIFACT_ADDED, "artifact-added", Info, "a new generated CRM, PSA or tracking file";
     ARTIFACT_REMOVED, "artifact-removed", Breaking, "a generated CRM, PSA or tracking file is no longer produced";
     CRM_PROPERTY_ADDED, "crm-property-added", Info, "a new CRM property or field";

@@ -709,9 +709,8 @@ fn moments_of_truth(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
     }
 }
 
-// FIXME: only the threshold is compared; new points for a fit or intent
-// signal, or a new committee multiplier, change who qualifies too.
 fn qualification(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    scoring(old, new, out);
     let threshold = |j: &Journey| {
         j.qualification
             .as_ref()
@@ -740,4 +739,92 @@ fn qualification(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
         )
         .at(Place::new(span)),
     );
+}
+
+/// The score's parts: fit points, intent signals and their points, the
+/// committee multiplier and its window. Any change moves who qualifies, so
+/// each is a warning: Sales sees other leads, and open leads need
+/// re-scoring.
+fn scoring(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    let (Some(before), Some(after)) = (&old.qualification, &new.qualification) else {
+        return;
+    };
+    let (before, after) = (&before.value, &after.value);
+    const RESCORE: &str = "who qualifies changes; re-score the open leads";
+    let mut push = |subject: String, message: String, place: Place| {
+        out.push(Change::new(&QUALIFICATION_SCORING_CHANGED, subject, message).at(place));
+    };
+
+    let fit = |q: &crate::model::Qualification| q.fit.as_ref().map(|f| f.value.points.value);
+    if let (Some(was), Some(now)) = (fit(before), fit(after))
+        && was != now
+        && let Some(f) = &after.fit
+    {
+        push(
+            "qualification fit".to_owned(),
+            format!(
+                "a lead that fits the profile now scores {now} points instead of {was}: {RESCORE}"
+            ),
+            Place::new(f.value.points.span),
+        );
+    }
+
+    let paired = pair(&before.intent, &after.intent, |s| s.id.as_str(), |_| None);
+    for s in &paired.added {
+        push(
+            format!("qualification intent {}", s.id),
+            format!(
+                "new intent signal `{}` scores {} points: {RESCORE}",
+                s.id, s.points.value
+            ),
+            at_new(&s.id),
+        );
+    }
+    for s in &paired.removed {
+        push(
+            format!("qualification intent {}", s.id),
+            format!(
+                "the intent signal `{}` ({} points) no longer counts: {RESCORE}",
+                s.id, s.points.value
+            ),
+            at_old(&s.id),
+        );
+    }
+    for (o, n) in &paired.both {
+        if o.points.value != n.points.value {
+            push(
+                format!("qualification intent {}", n.id),
+                format!(
+                    "the intent signal `{}` now scores {} points instead of {}: {RESCORE}",
+                    n.id, n.points.value, o.points.value
+                ),
+                Place::new(n.points.span),
+            );
+        }
+    }
+
+    if let (Some(o), Some(n)) = (&before.committee, &after.committee) {
+        let (o, n) = (&o.value, &n.value);
+        // Multipliers are written with at most a few decimals.
+        if (o.multiplier.value - n.multiplier.value).abs() > 1e-9 {
+            push(
+                "qualification committee multiplier".to_owned(),
+                format!(
+                    "the committee multiplier is now {} instead of {}: {RESCORE}",
+                    n.multiplier.value, o.multiplier.value
+                ),
+                Place::new(n.multiplier.span),
+            );
+        }
+        if o.window_days.value != n.window_days.value {
+            push(
+                "qualification committee window".to_owned(),
+                format!(
+                    "the committee must now engage within {} days instead of {}: {RESCORE}",
+                    n.window_days.value, o.window_days.value
+                ),
+                Place::new(n.window_days.span),
+            );
+        }
+    }
 }
