@@ -44,6 +44,8 @@ checks! {
     EXIT_PATH_ADDED, "exit-path-added", Info, "a stage has a new way out";
     EXIT_PATH_REMOVED, "exit-path-removed", Warning, "a stage lost a way out";
     EXIT_PATH_CHANGED, "exit-path-changed", Warning, "accounts leaving a stage for a reason return to another stage";
+    DROP_OFF_REASON_ADDED, "drop-off-reason-added", Info, "a new reason accounts drop out";
+    DROP_OFF_REASON_REMOVED, "drop-off-reason-removed", Breaking, "a drop-off reason is gone: records closed with it keep a reason that no longer exists";
     ENTRY_CRITERIA_ADDED, "entry-criteria-added", Warning, "a stage's entry is tightened by a new criterion";
     ENTRY_CRITERIA_REMOVED, "entry-criteria-removed", Info, "a stage's entry criterion was dropped";
     EXIT_CRITERIA_ADDED, "exit-criteria-added", Warning, "a stage's exit is tightened by a new criterion";

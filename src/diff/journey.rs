@@ -91,8 +91,7 @@ pub fn compare(old: &Journey, new: &Journey, artifacts: (&[Artifact], &[Artifact
     moments_of_truth(old, new, &mut out);
     events::compare(old, new, &stage_renames, artifacts, &mut out);
     qualification(old, new, &mut out);
-    // FIXME: drop-off reasons are compared only through the CRM pick lists
-    // they become, so a journey without a CRM reports nothing when one goes.
+    drop_off_reasons(old, new, &mut out);
     out
 }
 
@@ -611,6 +610,43 @@ fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Ch
                 .at(place),
             );
         }
+    }
+}
+
+/// Drop-off reasons are the lost-reason pick list wherever deals are
+/// closed: the CRM's generated pick lists are compared too, but a journey
+/// whose CRM journeyc does not generate still needs to hear it.
+fn drop_off_reasons(old: &Journey, new: &Journey, out: &mut Vec<Change>) {
+    let paired = pair(
+        &old.drop_off_reasons,
+        &new.drop_off_reasons,
+        |r| r.id.as_str(),
+        |_| None,
+    );
+    for r in &paired.added {
+        out.push(
+            Change::new(
+                &DROP_OFF_REASON_ADDED,
+                format!("drop-off reason {}", r.id),
+                format!("new drop-off reason `{}` (\"{}\")", r.id, r.label),
+            )
+            .at(at_new(&r.id)),
+        );
+    }
+    for r in &paired.removed {
+        out.push(
+            Change::new(
+                &DROP_OFF_REASON_REMOVED,
+                format!("drop-off reason {}", r.id),
+                format!(
+                    "the drop-off reason `{}` (\"{}\") is gone: lost deals and churned clients \
+                     recorded with it keep a reason that no longer exists, and reports by reason \
+                     lose it; map them to another reason first",
+                    r.id, r.label
+                ),
+            )
+            .at(at_old(&r.id)),
+        );
     }
 }
 
