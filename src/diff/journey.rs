@@ -98,6 +98,17 @@ pub fn compare(old: &Journey, new: &Journey, artifacts: (&[Artifact], &[Artifact
 /// Old stage id → new stage id, for every stage in both versions.
 type StageMap = BTreeMap<String, String>;
 
+/// An old version's stage id as the new version calls it, so that renaming
+/// a stage does not read as moving everything in it.
+fn renamed_stage(stage: Option<&Id>, stages: &StageMap) -> Option<String> {
+    stage.map(|s| {
+        stages
+            .get(s.as_str())
+            .cloned()
+            .unwrap_or_else(|| s.to_string())
+    })
+}
+
 fn stages(old: &Journey, new: &Journey, out: &mut Vec<Change>) -> StageMap {
     let paired = pair(
         &old.stages,
@@ -545,12 +556,7 @@ fn touchpoints(old: &Journey, new: &Journey, stages: &StageMap, out: &mut Vec<Ch
         );
     }
     for (o, n) in &paired.both {
-        let before = o.stage.as_ref().map(|s| {
-            stages
-                .get(s.as_str())
-                .cloned()
-                .unwrap_or_else(|| s.to_string())
-        });
+        let before = renamed_stage(o.stage.as_ref(), stages);
         let after = n.stage.as_ref().map(|s| s.to_string());
         if before != after {
             let place = n.stage.as_ref().map_or(at_new(&n.id), at_new);

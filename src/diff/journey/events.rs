@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{StageMap, at_new, at_old, pair, show_system};
+use super::{StageMap, at_new, at_old, pair, renamed_stage, show_system};
 use crate::build::Artifact;
 use crate::diff::checks::*;
 use crate::diff::{Change, Place};
@@ -97,12 +97,7 @@ fn placement(
     stages: &StageMap,
     out: &mut Vec<Change>,
 ) {
-    let before = o.stage.as_ref().map(|s| {
-        stages
-            .get(s.as_str())
-            .cloned()
-            .unwrap_or_else(|| s.to_string())
-    });
+    let before = renamed_stage(o.stage.as_ref(), stages);
     let after = n.stage.as_ref().map(|s| s.to_string());
     if before != after {
         out.push(
