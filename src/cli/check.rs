@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use journeyc::report::baseline::{self, Baseline};
 use journeyc::report::{self, Finding};
 
 use super::discover::discover;
@@ -32,6 +33,11 @@ pub struct Args {
     /// `warning` (errors and warnings).
     #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Record the rule findings of this run in the `baseline` file named in
+    /// journeyc.toml, so that later runs leave them out and report only new
+    /// ones.
+    #[arg(long, conflicts_with_all = ["format", "fail_on"])]
+    write_baseline: bool,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -57,6 +63,24 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let paths = paths_to_check(&args.paths, &policy);
     let journeys = discover(&paths)?;
     let style = super::style_for_stdout();
+    let baseline_file = policy.baseline_file();
+    if args.write_baseline && baseline_file.is_none() {
+        return Err(
+            "`--write-baseline` writes the file named by `baseline` in journeyc.toml; \
+                    add a line such as `baseline = \"journeyc-baseline.json\"` to it first"
+                .to_owned(),
+        );
+    }
+    let mut known = match &baseline_file {
+        Some(file) => read_baseline(file, args.write_baseline)?,
+        None => None,
+    };
+    // While writing, nothing is left out: the file records what is found.
+    let mut leave_out = if args.write_baseline {
+        None
+    } else {
+        known.take()
+    };
 
     let uri_of = |name: &str| policy.relative_uri(name);
     let mut findings: Vec<Finding> = Vec::new();
@@ -65,6 +89,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let mut files_seen: HashSet<String> = HashSet::new();
     let mut findings_seen: HashSet<FindingKey> = HashSet::new();
     let mut notes = Vec::new();
+    let mut recorded: Vec<Finding> = Vec::new();
     let today = super::today()?;
     for journey in &journeys {
         let (sources, early) = read_journey(journey)?;
@@ -79,6 +104,15 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
                 (d, finding)
             })
             .filter(|(_, finding)| findings_seen.insert(FindingKey::of(finding)))
+            .filter(|(_, finding)| !leave_out.as_mut().is_some_and(|b| b.accepts(finding)))
+            // While the baseline is written, only what it cannot record
+            // (problems reading the journey) is shown.
+            .filter(|(_, finding)| {
+                !args.write_baseline || !baseline::can_record(finding) || {
+                    recorded.push(finding.clone());
+                    false
+                }
+            })
             .unzip();
         if args.format == Format::Human {
             print_diagnostics(&sources, &diagnostics, style);
@@ -88,6 +122,40 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             notes.push(format!(
                 "note: the rules were not run on `{}` because its files have structural errors; fix those first",
                 journey.name
+            ));
+        }
+    }
+
+    if args.write_baseline {
+        let file = baseline_file.unwrap_or_default();
+        return write_baseline(
+            &file,
+            &recorded,
+            &findings,
+            known.as_ref(),
+            &files_seen,
+            &notes,
+        );
+    }
+    if let (Some(file), Some(known)) = (&baseline_file, &leave_out) {
+        if known.matched > 0 {
+            notes.push(format!(
+                "note: {} from the baseline `{}` {} not shown",
+                report::plural(known.matched, "known finding", "known findings"),
+                file.display(),
+                if known.matched == 1 { "is" } else { "are" }
+            ));
+        }
+        // Stale entries can only be judged where the rules ran.
+        let stale = known.unmatched(&|uri| files_seen.contains(uri));
+        if stale > 0 && !notes.iter().any(|n| n.contains("rules were not run")) {
+            notes.push(format!(
+                "note: {} in the baseline `{}` no longer {}; run `journeyc check \
+                 --write-baseline` to drop {}",
+                report::plural(stale, "finding", "findings"),
+                file.display(),
+                if stale == 1 { "occurs" } else { "occur" },
+                if stale == 1 { "it" } else { "them" },
             ));
         }
     }
@@ -124,6 +192,70 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     } else {
         Outcome::Success
     })
+}
+
+/// Read the configured baseline. A missing file is an error, since a
+/// baseline that silently holds nothing would report every known finding
+/// again, unless the run is the one that writes it.
+fn read_baseline(file: &Path, writing: bool) -> Result<Option<Baseline>, String> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) if writing && e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!(
+                "the baseline `{}` named in journeyc.toml does not exist; create it with \
+                 `journeyc check --write-baseline`, or remove `baseline` from journeyc.toml",
+                file.display()
+            ));
+        }
+        Err(e) => {
+            return Err(format!(
+                "cannot read the baseline `{}`: {e}",
+                file.display()
+            ));
+        }
+    };
+    Baseline::parse(&text).map(Some).map_err(|e| {
+        format!(
+            "the baseline `{}` cannot be read ({e}); write it again with `journeyc check \
+             --write-baseline`",
+            file.display()
+        )
+    })
+}
+
+/// Write the baseline from this run's rule findings, keeping the entries of
+/// files this run did not check. Nothing is written while a journey has
+/// problems a baseline cannot record: they are printed instead.
+fn write_baseline(
+    file: &Path,
+    recorded: &[Finding],
+    unrecordable: &[Finding],
+    previous: Option<&Baseline>,
+    files_seen: &HashSet<String>,
+    notes: &[String],
+) -> Result<Outcome, String> {
+    for note in notes {
+        println!("{note}");
+    }
+    if unrecordable.iter().any(Finding::is_error) {
+        println!(
+            "the baseline `{}` was not written: a baseline records rule findings only, and the \
+             problems above stop journeyc from reading the journeys; fix them first",
+            file.display()
+        );
+        return Ok(Outcome::Findings);
+    }
+    let text = baseline::render(recorded, previous, &|uri| files_seen.contains(uri));
+    super::output::write_file_atomically(file, text.as_bytes())?;
+    println!(
+        "wrote the baseline `{}`: {} recorded; `journeyc check` leaves {} out from now on and \
+         reports only new findings",
+        file.display(),
+        report::plural(recorded.len(), "finding", "findings"),
+        if recorded.len() == 1 { "it" } else { "them" },
+    );
+    Ok(Outcome::Success)
 }
 
 /// The paths given, or the configured ones. A `journeyc.toml` among them

@@ -34,17 +34,9 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         ));
     }
 
-    // Write beside the target and rename, so an interrupted init never
-    // leaves half a file behind.
     let review_by = super::today()?.add_days(FIRST_REVIEW_IN_DAYS);
     let starter = STARTER.replace(TEMPLATE_REVIEW_BY, &format!("review_by: {review_by}"));
-    let partial = dir.join(format!(".{STARTER_NAME}.partial"));
-    fs::write(&partial, starter)
-        .map_err(|e| format!("cannot write `{}`: {e}", partial.display()))?;
-    fs::rename(&partial, &target).map_err(|e| {
-        let _ = fs::remove_file(&partial);
-        format!("cannot write `{}`: {e}", target.display())
-    })?;
+    super::output::write_file_atomically(&target, starter.as_bytes())?;
 
     println!("wrote {}", target.display());
     println!("next: edit it, then run `journeyc check {}`", dir.display());

@@ -148,3 +148,17 @@ pub fn write_atomically(
     }
     result
 }
+
+/// Write one file by writing a hidden sibling and renaming it into place,
+/// so an interrupted run never leaves half a file behind.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let partial = path.with_file_name(format!(".{name}.partial"));
+    fs::write(&partial, bytes).map_err(|e| format!("cannot write `{}`: {e}", partial.display()))?;
+    fs::rename(&partial, path).map_err(|e| {
+        let _ = fs::remove_file(&partial);
+        format!("cannot write `{}`: {e}", path.display())
+    })
+}

@@ -104,6 +104,15 @@ impl Policy {
         Err(render_problems(&name, &sources, &problems))
     }
 
+    /// The configured baseline file, shown relative to the current
+    /// directory, or `None` when `journeyc.toml` names none.
+    pub fn baseline_file(&self) -> Option<PathBuf> {
+        self.config
+            .baseline
+            .as_ref()
+            .map(|b| relative_to(&normalise(&self.root.join(&b.path)), &self.cwd))
+    }
+
     /// The paths to check when none are given on the command line: the
     /// `journeys` of the configuration, resolved against the root and shown
     /// relative to the current directory; else the current directory.

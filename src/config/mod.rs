@@ -71,8 +71,9 @@ impl Level {
 /// One `rules` table: the level of each configured code, keyed by code.
 pub type RuleLevels = BTreeMap<&'static str, Level>;
 
-/// An entry of `journeys`: a path, relative to the repository root unless
-/// absolute, with where it was written.
+/// A path written in the configuration (an entry of `journeys`, the
+/// `baseline`): relative to the repository root unless absolute, with where
+/// it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JourneyPath {
     pub path: String,
@@ -99,6 +100,9 @@ impl Override {
 pub struct Config {
     /// Where the journeys live, used when a command is given no path.
     pub journeys: Vec<JourneyPath>,
+    /// The file of known findings `journeyc check` does not report (written
+    /// by `journeyc check --write-baseline`), relative to the configuration.
+    pub baseline: Option<JourneyPath>,
     /// The `[rules]` table.
     pub rules: RuleLevels,
     /// The `[[overrides]]` entries in file order.

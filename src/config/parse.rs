@@ -19,7 +19,7 @@ use super::{Config, Glob, JourneyPath, Level, Lookup, Override, RuleLevels, look
 use crate::diagnostic::{Diagnostic, shorten};
 use crate::source::{FileId, Pos, Span};
 
-const TOP_KEYS: [&str; 3] = ["journeys", "rules", "overrides"];
+const TOP_KEYS: [&str; 4] = ["journeys", "baseline", "rules", "overrides"];
 const OVERRIDE_KEYS: [&str; 2] = ["paths", "rules"];
 
 /// Read the text of a configuration file. The configuration is usable only
@@ -66,6 +66,7 @@ impl Reader<'_> {
         for (key, value) in sorted(root.get_ref()) {
             match key.get_ref().as_ref() {
                 "journeys" => config.journeys = self.journeys(value),
+                "baseline" => config.baseline = self.baseline(value),
                 "rules" => {
                     if let Some(table) =
                         self.table(value, "`rules`", "[rules]\nJC302 = \"warning\"")
@@ -108,6 +109,29 @@ impl Reader<'_> {
             }
         }
         out
+    }
+
+    /// `baseline = "journeyc-baseline.json"`.
+    fn baseline(&mut self, value: &Spanned<DeValue<'_>>) -> Option<JourneyPath> {
+        match value.get_ref() {
+            DeValue::String(path) if !path.trim().is_empty() => Some(JourneyPath {
+                path: path.to_string(),
+                span: self.span(value.span()),
+            }),
+            other => {
+                self.invalid(
+                    value,
+                    "`baseline` is not a file name",
+                    &match other {
+                        DeValue::String(_) => "an empty name".to_owned(),
+                        other => format!("this is {}", kind(other)),
+                    },
+                    "name the baseline file relative to the folder of `journeyc.toml`, such as \
+                     \"journeyc-baseline.json\"",
+                );
+                None
+            }
+        }
     }
 
     /// A `rules` table, at the top or in an override.

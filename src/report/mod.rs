@@ -12,6 +12,7 @@
 //! repository root with `/` separators, which GitHub needs to place an
 //! annotation or a code-scanning alert on the file in the pull request.
 
+pub mod baseline;
 pub mod github;
 pub mod json;
 pub mod sarif;
