@@ -97,23 +97,25 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
         let checked = journeyc::check_journey_on(&sources, &ids, early, Some(today));
         let diagnostics = policy.apply(&sources, checked.diagnostics, !checked.rules_skipped);
-        let (diagnostics, new_findings): (Vec<_>, Vec<_>) = diagnostics
-            .into_iter()
-            .map(|d| {
-                let finding = Finding::new(&sources, &d, &uri_of);
-                (d, finding)
-            })
-            .filter(|(_, finding)| findings_seen.insert(FindingKey::of(finding)))
-            .filter(|(_, finding)| !leave_out.as_mut().is_some_and(|b| b.accepts(finding)))
-            // While the baseline is written, only what it cannot record
-            // (problems reading the journey) is shown.
-            .filter(|(_, finding)| {
-                !args.write_baseline || !baseline::can_record(finding) || {
-                    recorded.push(finding.clone());
-                    false
-                }
-            })
-            .unzip();
+        let mut shown = Vec::new();
+        let mut new_findings = Vec::new();
+        for diagnostic in diagnostics {
+            let finding = Finding::new(&sources, &diagnostic, &uri_of);
+            if !findings_seen.insert(FindingKey::of(&finding))
+                || leave_out.as_mut().is_some_and(|b| b.accepts(&finding))
+            {
+                continue;
+            }
+            // While the baseline is written, what it records is not shown:
+            // only what it cannot record (problems reading the journey).
+            if args.write_baseline && baseline::can_record(&finding) {
+                recorded.push(finding);
+                continue;
+            }
+            shown.push(diagnostic);
+            new_findings.push(finding);
+        }
+        let diagnostics = shown;
         if args.format == Format::Human {
             print_diagnostics(&sources, &diagnostics, style);
         }
