@@ -48,8 +48,10 @@ checks! {
     DROP_OFF_REASON_REMOVED, "drop-off-reason-removed", Breaking, "a drop-off reason is gone: records closed with it keep a reason that no longer exists";
     ENTRY_CRITERIA_ADDED, "entry-criteria-added", Warning, "a stage's entry is tightened by a new criterion";
     ENTRY_CRITERIA_REMOVED, "entry-criteria-removed", Info, "a stage's entry criterion was dropped";
+    ENTRY_CRITERIA_CHANGED, "entry-criteria-changed", Warning, "a stage's entry criterion is reworded";
     EXIT_CRITERIA_ADDED, "exit-criteria-added", Warning, "a stage's exit is tightened by a new criterion";
     EXIT_CRITERIA_REMOVED, "exit-criteria-removed", Info, "a stage's exit criterion was dropped";
+    EXIT_CRITERIA_CHANGED, "exit-criteria-changed", Warning, "a stage's exit criterion is reworded";
     COMMITTEE_ROLE_ADDED, "committee-role-added", Info, "a new role in the buying committee";
     COMMITTEE_ROLE_REMOVED, "committee-role-removed", Breaking, "a committee role is gone: contacts tagged with it lose their role";
     COMMITTEE_ROLE_RENAMED, "committee-role-renamed", Breaking, "a committee role has a new id (declared with `renamed_from`)";

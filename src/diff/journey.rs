@@ -240,15 +240,18 @@ enum CriteriaKind {
     Exit,
 }
 
-// FIXME: criteria are compared as text, so a reworded criterion reads as a
-// new one (a tightening, a warning) plus a dropped one.
+/// Criteria are compared as text. When a stage's criteria differ by exactly
+/// one dropped and one new criterion, that is one reworded criterion
+/// (`*-criteria-changed`); with more on either side the pairing would be a
+/// guess, so each is reported as added or dropped.
 fn criteria(kind: &CriteriaKind, old: &Stage, new: &Stage, out: &mut Vec<Change>) {
-    let (before, after, added, removed, word) = match kind {
+    let (before, after, added, removed, changed, word) = match kind {
         CriteriaKind::Entry => (
             &old.entry_criteria,
             &new.entry_criteria,
             &ENTRY_CRITERIA_ADDED,
             &ENTRY_CRITERIA_REMOVED,
+            &ENTRY_CRITERIA_CHANGED,
             "entry",
         ),
         CriteriaKind::Exit => (
@@ -256,13 +259,40 @@ fn criteria(kind: &CriteriaKind, old: &Stage, new: &Stage, out: &mut Vec<Change>
             &new.exit_criteria,
             &EXIT_CRITERIA_ADDED,
             &EXIT_CRITERIA_REMOVED,
+            &EXIT_CRITERIA_CHANGED,
             "exit",
         ),
     };
     let text = |c: &Criterion| c.criterion.value.trim().to_owned();
     let old_set: BTreeSet<String> = before.iter().map(text).collect();
     let new_set: BTreeSet<String> = after.iter().map(text).collect();
-    for c in after.iter().filter(|c| !old_set.contains(&text(c))) {
+    let new_ones: Vec<&Criterion> = after
+        .iter()
+        .filter(|c| !old_set.contains(&text(c)))
+        .collect();
+    let dropped: Vec<&Criterion> = before
+        .iter()
+        .filter(|c| !new_set.contains(&text(c)))
+        .collect();
+    if let ([now], [was]) = (new_ones.as_slice(), dropped.as_slice()) {
+        out.push(
+            Change::new(
+                changed,
+                format!("stage {}", new.id),
+                format!(
+                    "the {word} criterion of stage `{}` changed from \"{}\" to \"{}\": check \
+                     that accounts moved under the old wording still meet it, and update the \
+                     automation that sets the stage",
+                    new.id,
+                    text(was),
+                    text(now)
+                ),
+            )
+            .at(Place::new(now.criterion.span)),
+        );
+        return;
+    }
+    for c in new_ones {
         out.push(
             Change::new(
                 added,
@@ -277,7 +307,7 @@ fn criteria(kind: &CriteriaKind, old: &Stage, new: &Stage, out: &mut Vec<Change>
             .at(Place::new(c.criterion.span)),
         );
     }
-    for c in before.iter().filter(|c| !new_set.contains(&text(c))) {
+    for c in dropped {
         out.push(
             Change::new(
                 removed,
