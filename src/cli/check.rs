@@ -71,15 +71,16 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
                 .to_owned(),
         );
     }
-    let mut known = match &baseline_file {
+    let baseline = match &baseline_file {
         Some(file) => read_baseline(file, args.write_baseline)?,
         None => None,
     };
-    // While writing, nothing is left out: the file records what is found.
-    let mut leave_out = if args.write_baseline {
-        None
+    // While writing, nothing is left out: the file records what is found,
+    // keeping the previous file's entries for journeys not checked.
+    let (mut leave_out, previous) = if args.write_baseline {
+        (None, baseline)
     } else {
-        known.take()
+        (baseline, None)
     };
 
     let uri_of = |name: &str| policy.relative_uri(name);
@@ -90,6 +91,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
     let mut findings_seen: HashSet<FindingKey> = HashSet::new();
     let mut notes = Vec::new();
     let mut recorded: Vec<Finding> = Vec::new();
+    let mut rules_skipped = false;
     let today = super::today()?;
     for journey in &journeys {
         let (sources, early) = read_journey(journey)?;
@@ -120,6 +122,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             print_diagnostics(&sources, &diagnostics, style);
         }
         findings.extend(new_findings);
+        rules_skipped |= checked.rules_skipped;
         if checked.rules_skipped {
             notes.push(format!(
                 "note: the rules were not run on `{}` because its files have structural errors; fix those first",
@@ -134,7 +137,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             &file,
             &recorded,
             &findings,
-            known.as_ref(),
+            previous.as_ref(),
             &files_seen,
             &notes,
         );
@@ -150,7 +153,7 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         }
         // Stale entries can only be judged where the rules ran.
         let stale = known.unmatched(&|uri| files_seen.contains(uri));
-        if stale > 0 && !notes.iter().any(|n| n.contains("rules were not run")) {
+        if stale > 0 && !rules_skipped {
             notes.push(format!(
                 "note: {} in the baseline `{}` no longer {}; run `journeyc check \
                  --write-baseline` to drop {}",

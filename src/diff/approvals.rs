@@ -9,7 +9,7 @@
 //! nothing is reported too (it may be misspelt, or describe a change that has
 //! already merged and can be removed), but never fails the command.
 
-use super::{Row, Version};
+use super::Row;
 use crate::model::Journey;
 use crate::source::SourceSet;
 
@@ -66,29 +66,26 @@ pub fn apply(journey: &Journey, rows: &mut [Row], sources: &SourceSet) -> Vec<Ap
             line: span.start.line,
             column: span.start.col,
         };
-        // The changes the approval names, and the places they are traced
-        // to: the changes journeyc derives from the same item (the CRM
+        // The changes the approval names, and the changes traced to the
+        // same place: journeyc derives those from the same item (the CRM
         // properties, pick-list values and pipeline stages of a removed
-        // stage) point at the same place and are covered too, so one
-        // approval is enough for one decision.
-        let places: Vec<Place> = rows
+        // stage), so one approval is enough for one decision.
+        let named = |r: &Row| r.id == printed.change && r.subject == printed.subject;
+        let places: Vec<&Row> = rows
             .iter()
-            .filter(|r| r.id == printed.change && r.subject == printed.subject)
-            .filter_map(place)
+            .filter(|r| named(r) && r.file.is_some())
             .collect();
-        let mut used = false;
-        for row in rows.iter_mut() {
-            let named = row.id == printed.change && row.subject == printed.subject;
-            let traced = place(row).is_some_and(|p| places.contains(&p));
-            if !(named || traced) {
-                continue;
-            }
+        let covered: Vec<bool> = rows
+            .iter()
+            .map(|r| named(r) || places.iter().any(|p| same_place(p, r)))
+            .collect();
+        let used = rows.iter().any(named);
+        for (row, covered) in rows.iter_mut().zip(covered) {
             // The first approval of a change wins; a second one for the same
             // change is still a use, not a stale entry.
-            if row.approval.is_none() {
+            if covered && row.approval.is_none() {
                 row.approval = Some(printed.clone());
             }
-            used |= named;
         }
         if !used {
             unused.push(printed);
@@ -97,11 +94,10 @@ pub fn apply(journey: &Journey, rows: &mut [Row], sources: &SourceSet) -> Vec<Ap
     unused
 }
 
-/// Where a change is written: version, file, line and column.
-type Place = (Option<Version>, String, u32, u32);
-
-fn place(row: &Row) -> Option<Place> {
-    row.file
-        .clone()
-        .map(|file| (row.version, file, row.line, row.column))
+/// Whether two changes are written at the same place of the same version.
+fn same_place(a: &Row, b: &Row) -> bool {
+    a.file.is_some()
+        && a.file == b.file
+        && a.version == b.version
+        && (a.line, a.column) == (b.line, b.column)
 }

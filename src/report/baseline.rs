@@ -103,7 +103,7 @@ impl Baseline {
     /// Whether the baseline accepts this finding; each entry accepts as many
     /// findings as it counts.
     pub fn accepts(&mut self, finding: &Finding) -> bool {
-        if !is_configurable(finding.code) {
+        if !can_record(finding) {
             return false;
         }
         match self.remaining.get_mut(&Entry::of(finding)) {
