@@ -1,5 +1,5 @@
 //! Calendar dates: parsing `YYYY-MM-DD`, adding calendar or business days,
-//! weekdays, today's date. A small civil-calendar implementation (proleptic
+//! weekdays. A small civil-calendar implementation (proleptic
 //! Gregorian, days counted from 1970-01-01) is all the handoff and the
 //! review-date rule need, so no date-time dependency is pulled in.
 

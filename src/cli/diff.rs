@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use journeyc::build::{self, Artifact, Target, Templates};
+use journeyc::dates::CivilDate;
 use journeyc::diagnostic::Diagnostic;
 use journeyc::diff::{self, Approval, Level, Row, Side, approvals, format};
 use journeyc::model::Journey;
@@ -103,6 +104,8 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         );
     };
     let policy = Policy::load(&args.config)?;
+    // One day for both versions, however long the comparison takes.
+    let today = super::today()?;
     let new_paths = if args.paths.is_empty() {
         policy.default_paths()
     } else {
@@ -132,8 +135,8 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
             });
         }
         (
-            load_all(&old, &policy, "old", &|n| n.to_owned())?,
-            load_all(&new, &policy, "new", &|n| n.to_owned())?,
+            load_all(&old, &policy, today, "old", &|n| n.to_owned())?,
+            load_all(&new, &policy, today, "new", &|n| n.to_owned())?,
         )
     } else {
         let mirror = git::Mirror::create(against)?;
@@ -168,8 +171,8 @@ pub fn run(args: &Args) -> Result<Outcome, String> {
         } else {
             discover(&kept_paths)?
         };
-        let old = load_all(&old, &policy, "old", &|n| mirror.display_name(n))?;
-        let new = load_all(&new, &policy, "new", &|n| n.to_owned())?;
+        let old = load_all(&old, &policy, today, "old", &|n| mirror.display_name(n))?;
+        let new = load_all(&new, &policy, today, "new", &|n| n.to_owned())?;
         (old, new)
     };
 
@@ -244,12 +247,13 @@ fn has_journey_files(path: &Path) -> bool {
 fn load_all(
     journeys: &[JourneyFiles],
     policy: &Policy,
+    today: CivilDate,
     version: &str,
     rename: &dyn Fn(&str) -> String,
 ) -> Result<BTreeMap<String, Loaded>, String> {
     let mut by_id: BTreeMap<String, Loaded> = BTreeMap::new();
     for files in journeys {
-        let loaded = load(files, policy, version, rename)?;
+        let loaded = load(files, policy, today, version, rename)?;
         let id = loaded
             .journey
             .journey
@@ -272,6 +276,7 @@ fn load_all(
 fn load(
     files: &JourneyFiles,
     policy: &Policy,
+    today: CivilDate,
     version: &str,
     rename: &dyn Fn(&str) -> String,
 ) -> Result<Loaded, String> {
@@ -283,7 +288,7 @@ fn load(
         sources.add(SourceFile::new(rename(&file.name), file.text.clone()));
     }
     let ids: Vec<_> = sources.iter().map(|(id, _)| id).collect();
-    let checked = journeyc::check_journey_on(&sources, &ids, early, Some(super::today()?));
+    let checked = journeyc::check_journey_on(&sources, &ids, early, Some(today));
     let rules_ran = !checked.rules_skipped;
     let diagnostics = policy.apply(&sources, checked.diagnostics, rules_ran);
     if diagnostics.iter().any(|d| d.is_error()) {

@@ -340,6 +340,15 @@ fn markdown_summary(rows: &[Row], limit: usize) -> String {
     out
 }
 
+/// The `file`, `line` and `col` properties that place an annotation.
+fn place_properties(file: &str, line: u32, column: u32) -> [String; 3] {
+    [
+        format!("file={}", escape_property(file)),
+        format!("line={line}"),
+        format!("col={column}"),
+    ]
+}
+
 /// Workflow annotations: breaking as errors, warnings as warnings, info as
 /// notices, at most [`ANNOTATIONS_PER_KIND`] of each, then one notice with
 /// the totals. Only places in the new version are annotated on a file: the
@@ -371,9 +380,7 @@ pub fn github(rows: &[Row], unused: &[Approval]) -> String {
             };
             match (&row.file, row.version) {
                 (Some(file), Some(Version::New)) => {
-                    properties.push(format!("file={}", escape_property(file)));
-                    properties.push(format!("line={}", row.line));
-                    properties.push(format!("col={}", row.column));
+                    properties.extend(place_properties(file, row.line, row.column));
                 }
                 (Some(file), _) => {
                     let _ = write!(message, " (was at {file}:{})", row.line);
@@ -398,9 +405,7 @@ pub fn github(rows: &[Row], unused: &[Approval]) -> String {
     for approval in unused.iter().take(ANNOTATIONS_PER_KIND) {
         let mut properties = Vec::new();
         if let Some(file) = &approval.file {
-            properties.push(format!("file={}", escape_property(file)));
-            properties.push(format!("line={}", approval.line));
-            properties.push(format!("col={}", approval.column));
+            properties.extend(place_properties(file, approval.line, approval.column));
         }
         properties.push(format!(
             "title={}",
