@@ -365,12 +365,11 @@ fn transitions(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) 
 /// reason twice, returning to different stages); a reason that appears once
 /// on each side with another `return_to` is one `exit-path-changed`.
 fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
-    let stage = |id: &str| map.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let before: BTreeMap<(String, Option<String>), &Id> = old
         .exit_paths
         .iter()
         .map(|p| {
-            let to = p.return_to.as_ref().map(|r| stage(r.as_str()));
+            let to = renamed_stage(p.return_to.as_ref(), map);
             ((p.reason.to_string(), to), &p.reason)
         })
         .collect();
@@ -411,8 +410,8 @@ fn exit_paths(old: &Stage, new: &Stage, map: &StageMap, out: &mut Vec<Change>) {
             let returning = match (&old_to, &key.1) {
                 (Some(was), Some(now)) => format!("now return to `{now}` instead of `{was}`"),
                 (Some(was), None) => format!("no longer return to `{was}`"),
-                (None, Some(now)) => format!("now return to `{now}`"),
-                (None, None) => "return nowhere".to_owned(),
+                // The two differ, so a path that returned nowhere now does.
+                (None, now) => format!("now return to `{}`", now.as_deref().unwrap_or_default()),
             };
             out.push(
                 Change::new(
