@@ -75,7 +75,7 @@ pub type RuleLevels = BTreeMap<&'static str, Level>;
 /// `baseline`): relative to the repository root unless absolute, with where
 /// it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JourneyPath {
+pub struct ConfigPath {
     pub path: String,
     pub span: Span,
 }
@@ -99,10 +99,10 @@ impl Override {
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     /// Where the journeys live, used when a command is given no path.
-    pub journeys: Vec<JourneyPath>,
+    pub journeys: Vec<ConfigPath>,
     /// The file of known findings `journeyc check` does not report (written
     /// by `journeyc check --write-baseline`), relative to the configuration.
-    pub baseline: Option<JourneyPath>,
+    pub baseline: Option<ConfigPath>,
     /// The `[rules]` table.
     pub rules: RuleLevels,
     /// The `[[overrides]]` entries in file order.

@@ -15,7 +15,7 @@ use super::codes::{
     CONFIG_DUPLICATE_RULE, CONFIG_INVALID_VALUE, CONFIG_NOT_CONFIGURABLE, CONFIG_SYNTAX,
     CONFIG_UNKNOWN_KEY, CONFIG_UNKNOWN_RULE,
 };
-use super::{Config, Glob, JourneyPath, Level, Lookup, Override, RuleLevels, lookup};
+use super::{Config, ConfigPath, Glob, Level, Lookup, Override, RuleLevels, lookup};
 use crate::diagnostic::{Diagnostic, shorten};
 use crate::source::{FileId, Pos, Span};
 
@@ -83,14 +83,14 @@ impl Reader<'_> {
     }
 
     /// `journeys = ["journeys", "segments/clinic"]`.
-    fn journeys(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<JourneyPath> {
+    fn journeys(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<ConfigPath> {
         let Some(items) = self.array(value, "`journeys`", "journeys = [\"journeys\"]") else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(path) if !path.trim().is_empty() => out.push(JourneyPath {
+                DeValue::String(path) if !path.trim().is_empty() => out.push(ConfigPath {
                     path: path.to_string(),
                     span: self.span(item.span()),
                 }),
@@ -112,9 +112,9 @@ impl Reader<'_> {
     }
 
     /// `baseline = "journeyc-baseline.json"`.
-    fn baseline(&mut self, value: &Spanned<DeValue<'_>>) -> Option<JourneyPath> {
+    fn baseline(&mut self, value: &Spanned<DeValue<'_>>) -> Option<ConfigPath> {
         match value.get_ref() {
-            DeValue::String(path) if !path.trim().is_empty() => Some(JourneyPath {
+            DeValue::String(path) if !path.trim().is_empty() => Some(ConfigPath {
                 path: path.to_string(),
                 span: self.span(value.span()),
             }),
